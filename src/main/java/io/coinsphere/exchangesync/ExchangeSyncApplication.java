@@ -1,0 +1,14 @@
+package io.coinsphere.exchangesync;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Entry point: the Camel pipeline, REST API and embedded defaults are wired by Spring Boot. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ExchangeSyncApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(ExchangeSyncApplication.class, args);
+    }
+}

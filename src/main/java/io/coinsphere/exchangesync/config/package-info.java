@@ -1,0 +1,2 @@
+/** Shared configuration: data directory, embedded defaults. */
+package io.coinsphere.exchangesync.config;

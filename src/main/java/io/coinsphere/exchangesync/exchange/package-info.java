@@ -1,0 +1,2 @@
+/** The exchange boundary: ids, credentials, balances, failures, and one adapter per exchange. */
+package io.coinsphere.exchangesync.exchange;

@@ -1,0 +1,19 @@
+package io.coinsphere.exchangesync.vault;
+
+import java.util.UUID;
+
+/**
+ * Encrypts API credentials at rest. Each ciphertext is bound (AAD) to the connection row and the
+ * column it is stored in, so a ciphertext copied elsewhere does not decrypt.
+ */
+public interface CredentialVault {
+
+    /** Encrypts {@code plaintext} for {@code column} of connection {@code connectionId}; returns a text envelope. */
+    String encrypt(UUID connectionId, String column, String plaintext);
+
+    /**
+     * Decrypts an envelope made by {@link #encrypt}. Throws {@link VaultException} when the envelope
+     * is malformed, was made for another row or column, or was tampered with; never returns partial data.
+     */
+    String decrypt(UUID connectionId, String column, String envelope);
+}
