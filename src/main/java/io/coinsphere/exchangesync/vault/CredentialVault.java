@@ -16,4 +16,11 @@ public interface CredentialVault {
      * is malformed, was made for another row or column, or was tampered with; never returns partial data.
      */
     String decrypt(UUID connectionId, String column, String envelope);
+
+    /**
+     * A keyed, non-reversible fingerprint of a value (an API key), so the same key can be found
+     * again without decrypting every row. SECURITY: keyed with the master key, so it reveals nothing
+     * to someone holding only a database dump.
+     */
+    String fingerprint(String value);
 }

@@ -1,0 +1,141 @@
+package io.coinsphere.exchangesync.connect;
+
+import io.coinsphere.exchangesync.auth.CurrentUser;
+import io.coinsphere.exchangesync.connections.ConnectionRepository;
+import io.coinsphere.exchangesync.connections.NewConnection;
+import io.coinsphere.exchangesync.exchange.ApiCredentials;
+import io.coinsphere.exchangesync.exchange.ExchangeId;
+import io.coinsphere.exchangesync.vault.CredentialVault;
+import io.coinsphere.exchangesync.web.ApiError;
+import io.coinsphere.exchangesync.web.ApiException;
+import io.coinsphere.exchangesync.web.ApiReply;
+import io.coinsphere.exchangesync.web.JsonBodies;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/** The connect flow's logic: supported exchanges, key test, connect, credential replacement. */
+@Component
+public class ConnectService {
+
+    static final String API_KEY = "api_key_encrypted";
+    static final String API_SECRET = "api_secret_encrypted";
+    static final String PASSPHRASE = "passphrase_encrypted";
+
+    private final JsonBodies bodies;
+    private final CredentialsCheck check;
+    private final CredentialVault vault;
+    private final ConnectionRepository connections;
+
+    public ConnectService(JsonBodies bodies, CredentialsCheck check, CredentialVault vault, ConnectionRepository connections) {
+        this.bodies = bodies;
+        this.check = check;
+        this.vault = vault;
+        this.connections = connections;
+    }
+
+    public ApiReply supported() {
+        List<Map<String, Object>> list = Arrays.stream(ExchangeId.values())
+                .map(e -> Map.<String, Object>of("id", e.id(), "name", e.displayName(), "requiresPassphrase", e.requiresPassphrase()))
+                .toList();
+        return ApiReply.ok(Map.of("exchanges", list));
+    }
+
+    /** {@code POST /test}: asks the exchange, stores nothing. */
+    public ApiReply test(Exchange exchange) {
+        CurrentUser.id(exchange);
+        CredentialsRequest request = bodies.read(exchange, CredentialsRequest.class);
+        ExchangeId id = requireExchange(request);
+        check.verify(id, credentials(id, request));
+        return ApiReply.ok(Map.of("success", true, "message", "Connection successful"));
+    }
+
+    /** {@code POST /connect}: refuses a key already connected, tests it, then stores it encrypted. */
+    public ApiReply connect(Exchange exchange) {
+        UUID userId = CurrentUser.id(exchange);
+        CredentialsRequest request = bodies.read(exchange, CredentialsRequest.class);
+        ExchangeId id = requireExchange(request);
+        ApiCredentials credentials = credentials(id, request);
+        String fingerprint = vault.fingerprint(id.id() + ":" + credentials.apiKey());
+        if (connections.keyAlreadyConnected(userId, id.id(), fingerprint, null)) {
+            throw alreadyConnected(id);
+        }
+        check.verify(id, credentials);
+        UUID connectionId = UUID.randomUUID();
+        try {
+            connections.insert(new NewConnection(connectionId, userId, id.id(), label(request, id),
+                    vault.encrypt(connectionId, API_KEY, credentials.apiKey()),
+                    vault.encrypt(connectionId, API_SECRET, credentials.apiSecret()),
+                    credentials.passphrase() == null ? null : vault.encrypt(connectionId, PASSPHRASE, credentials.passphrase()),
+                    fingerprint, credentials.keyHint()));
+        } catch (ConnectionRepository.AlreadyConnected e) {
+            throw alreadyConnected(id);
+        }
+        exchange.getMessage().setHeader("connectionId", connectionId);
+        return ApiReply.created(Map.of("success", true, "message", "Exchange connected successfully",
+                "connectionId", connectionId));
+    }
+
+    /** {@code PUT /connections/{id}/credentials}: how a user repairs a disabled connection. */
+    public ApiReply replaceCredentials(Exchange exchange) {
+        UUID userId = CurrentUser.id(exchange);
+        UUID connectionId = JsonBodies.pathId(exchange);
+        String stored = connections.exchangeOf(userId, connectionId).orElseThrow(() -> ApiException.notFound("Connection"));
+        CredentialsRequest request = bodies.read(exchange, CredentialsRequest.class);
+        ExchangeId id = ExchangeId.fromId(stored).orElseThrow();
+        ApiCredentials credentials = credentials(id, request);
+        String fingerprint = vault.fingerprint(id.id() + ":" + credentials.apiKey());
+        if (connections.keyAlreadyConnected(userId, id.id(), fingerprint, connectionId)) {
+            throw alreadyConnected(id);
+        }
+        check.verify(id, credentials);
+        boolean updated;
+        try {
+            updated = connections.replaceCredentials(userId, connectionId,
+                    vault.encrypt(connectionId, API_KEY, credentials.apiKey()),
+                    vault.encrypt(connectionId, API_SECRET, credentials.apiSecret()),
+                    credentials.passphrase() == null ? null : vault.encrypt(connectionId, PASSPHRASE, credentials.passphrase()),
+                    fingerprint, credentials.keyHint());
+        } catch (ConnectionRepository.AlreadyConnected e) {
+            throw alreadyConnected(id);
+        }
+        if (!updated) {
+            throw ApiException.notFound("Connection");
+        }
+        return ApiReply.ok(connections.find(userId, connectionId).orElseThrow(() -> ApiException.notFound("Connection")));
+    }
+
+    private static ExchangeId requireExchange(CredentialsRequest request) {
+        if (request.exchange() == null || request.exchange().isBlank()) {
+            throw ApiException.validation("exchange", "is required");
+        }
+        return ExchangeId.fromId(request.exchange()).orElseThrow(() -> ApiException.validation("exchange",
+                "is not supported; use one of binance, coinbase, kraken, kucoin"));
+    }
+
+    private static ApiCredentials credentials(ExchangeId id, CredentialsRequest request) {
+        List<ApiError.FieldError> problems = new ArrayList<>();
+        boolean hasPassphrase = request.passphrase() != null && !request.passphrase().isBlank();
+        if (id.requiresPassphrase() && !hasPassphrase) {
+            problems.add(new ApiError.FieldError("passphrase", "is required for " + id.displayName()));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
+        }
+        // Keys are copied from exchange pages; stray whitespace around them is never part of the key.
+        return new ApiCredentials(request.apiKey().strip(), request.apiSecret().strip(),
+                id.requiresPassphrase() ? request.passphrase() : null);
+    }
+
+    private static String label(CredentialsRequest request, ExchangeId id) {
+        return request.label() == null || request.label().isBlank() ? id.displayName() : request.label().strip();
+    }
+
+    private static ApiException alreadyConnected(ExchangeId id) {
+        return new ApiException(409, "already_connected", "This " + id.displayName() + " API key is already connected");
+    }
+}

@@ -1,0 +1,49 @@
+package io.coinsphere.exchangesync.fanout;
+
+import io.coinsphere.exchangesync.sync.SyncHeaders;
+import io.coinsphere.exchangesync.sync.SyncProperties;
+import io.coinsphere.exchangesync.sync.SyncQueue;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The scheduled fan-out: every interval, claim due connections in batches and queue one sync
+ * message for each. Claiming moves next_sync_at forward in the same statement, and the loop
+ * waits for the queue to drain between batches, so memory stays flat however many are due.
+ */
+@Component
+public class FanoutRoutes extends RouteBuilder {
+
+    private final SyncProperties properties;
+
+    public FanoutRoutes(SyncProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void configure() {
+        // stateful: Quartz never runs two fan-outs of this instance at once.
+        from("quartz:coinsphere/fanout?stateful=true&trigger.repeatInterval=" + properties.fanoutInterval().toMillis())
+                .routeId("fanout-quartz")
+                .autoStartup(properties.fanoutEnabled())
+                .to("direct:fanout-claim");
+
+        from("direct:fanout-claim").routeId("fanout-claim")
+                .setHeader("batchSize", constant(properties.fanoutBatchSize()))
+                .setHeader(SyncHeaders.TRIGGER, constant("scheduled"))
+                .setProperty("claimed", constant(0))
+                .loopDoWhile(simple("${exchangeProperty.more} != false"))
+                    .to("sql:classpath:sql/fanout-claim.sql?outputType=SelectList")
+                    .setProperty("more", simple("${body.size} >= ${header.batchSize}", Boolean.class))
+                    .process(e -> e.setProperty("claimed",
+                            e.getProperty("claimed", Integer.class) + e.getMessage().getBody(java.util.List.class).size()))
+                    .setBody(method(SyncQueue.class, "ids"))
+                    .to("direct:sync-enqueue")
+                    .bean("syncQueue", "awaitBelow(" + properties.queueHighWatermark() + ")")
+                .end()
+                .setBody(exchangeProperty("claimed"))
+                .filter(simple("${body} > 0"))
+                    .log("Fan-out queued ${body} due connection(s)")
+                .end();
+    }
+}

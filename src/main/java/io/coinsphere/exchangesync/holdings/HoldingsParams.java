@@ -1,0 +1,58 @@
+package io.coinsphere.exchangesync.holdings;
+
+import io.coinsphere.exchangesync.exchange.Balance;
+import io.coinsphere.exchangesync.sync.FetchedBalances;
+import io.coinsphere.exchangesync.sync.SyncHeaders;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+
+/**
+ * Builds the named parameters of the holdings upsert from fetched balances: one array per column,
+ * so one statement writes every asset of the connection.
+ */
+public final class HoldingsParams {
+
+    private HoldingsParams() {
+    }
+
+    public static Map<String, Object> of(FetchedBalances fetched, Exchange exchange) {
+        // Adapters already merge per asset; merging again keeps the unique key safe whatever they do.
+        Map<String, Balance> merged = new HashMap<>();
+        for (Balance b : fetched.balances()) {
+            if (!b.isZero()) {
+                merged.merge(b.asset(), b, (x, y) -> new Balance(x.asset(), x.total().add(y.total()),
+                        x.available().add(y.available()), x.locked().add(y.locked())));
+            }
+        }
+        List<Balance> sorted = merged.values().stream().sorted(Comparator.comparing(Balance::asset)).toList();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("connectionId", fetched.connectionId().toString());
+        params.put("portfolioId", fetched.portfolioId().toString());
+        params.put("symbols", sorted.stream().map(Balance::asset).toArray(String[]::new));
+        params.put("totals", decimals(sorted, Balance::total));
+        params.put("available", decimals(sorted, Balance::available));
+        params.put("locked", decimals(sorted, Balance::locked));
+        params.put("assets", sorted.size());
+        putRunParams(params, exchange);
+        return params;
+    }
+
+    /** The sync_runs columns every outcome records: trigger, start time, attempts. */
+    public static void putRunParams(Map<String, Object> params, Exchange exchange) {
+        params.put("trigger", exchange.getMessage().getHeader(SyncHeaders.TRIGGER, "scheduled", String.class));
+        OffsetDateTime started = exchange.getMessage().getHeader(SyncHeaders.STARTED_AT, OffsetDateTime.class);
+        params.put("startedAt", (started == null ? OffsetDateTime.now() : started).toString());
+        int redeliveries = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        params.put("attempts", redeliveries + 1);
+    }
+
+    private static String[] decimals(List<Balance> balances, java.util.function.Function<Balance, BigDecimal> column) {
+        return balances.stream().map(b -> column.apply(b).toPlainString()).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,31 @@
+package io.coinsphere.exchangesync.holdings;
+
+import io.coinsphere.exchangesync.sync.SyncErrorPolicy;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes fetched balances into holdings in one transaction per connection: lock the connection,
+ * create unknown tokens, upsert and prune its holdings, mark it synced and record the run.
+ */
+@Component
+public class HoldingsRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("direct:holdings-upsert").routeId("holdings-upsert")
+                .routeConfigurationId(SyncErrorPolicy.ID)
+                .transacted()
+                .setBody(method(HoldingsParams.class, "of"))
+                .to("sql:classpath:sql/holdings-lock-connection.sql?outputType=SelectOne&outputHeader=lockedConnection")
+                .filter(header("lockedConnection").isNull())
+                    .log("Connection ${header.connectionId} was disconnected during its sync; nothing written")
+                    .stop()
+                .end()
+                .to("sql:classpath:sql/tokens-insert.sql?noop=true")
+                .to("sql:classpath:sql/holdings-upsert.sql?noop=true")
+                .to("sql:classpath:sql/sync-success.sql?noop=true")
+                .log("Synced connection ${header.connectionId} (${header.exchangeId}, ${header.syncTrigger}): "
+                        + "${body[assets]} assets, attempt ${body[attempts]}");
+    }
+}

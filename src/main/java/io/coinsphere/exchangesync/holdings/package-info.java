@@ -1,0 +1,2 @@
+/** Holdings: the transactional upsert of fetched balances and the read side for the API. */
+package io.coinsphere.exchangesync.holdings;

@@ -1,0 +1,20 @@
+package io.coinsphere.exchangesync.sync;
+
+import io.coinsphere.exchangesync.exchange.ExchangeAdapters;
+import org.springframework.stereotype.Component;
+
+/** Calls the connection's exchange for its balances (the step that is redelivered on transient errors). */
+@Component
+public class BalanceFetcher {
+
+    private final ExchangeAdapters adapters;
+
+    public BalanceFetcher(ExchangeAdapters adapters) {
+        this.adapters = adapters;
+    }
+
+    public FetchedBalances fetch(SyncJob job) {
+        return new FetchedBalances(job.connectionId(), job.portfolioId(),
+                adapters.forExchange(job.exchange()).fetchBalances(job.credentials()));
+    }
+}

@@ -1,0 +1,53 @@
+package io.coinsphere.exchangesync.sync;
+
+import io.coinsphere.exchangesync.exchange.CredentialsRejected;
+import io.coinsphere.exchangesync.vault.VaultException;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.DeadLetterChannelBuilder;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one error policy of the sync flow ({@code routeConfigurationId("sync-errors")}).
+ * Transient failures (network, 5xx, timeouts, rate limits, database hiccups) are redelivered with
+ * exponential backoff, without holding a worker thread while waiting, then dead-lettered: status
+ * 'error'. A rejected key or undecryptable credentials are never retried: status 'disabled'.
+ */
+@Component
+public class SyncErrorPolicy extends RouteConfigurationBuilder {
+
+    public static final String ID = "sync-errors";
+
+    private final SyncProperties properties;
+
+    public SyncErrorPolicy(SyncProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void configuration() {
+        SyncProperties.Retry retry = properties.retry();
+        DeadLetterChannelBuilder deadLetter = deadLetterChannel("direct:sync-dead-letter");
+        deadLetter.maximumRedeliveries(retry.maxRedeliveries())
+                .redeliveryDelay(retry.initialDelay().toMillis())
+                .useExponentialBackOff()
+                .backOffMultiplier(retry.multiplier())
+                .maximumRedeliveryDelay(retry.initialDelay().toMillis() * 64)
+                // The worker goes on with other connections while this one waits for its retry.
+                .asyncDelayedRedelivery()
+                .retryAttemptedLogLevel(LoggingLevel.INFO)
+                // SECURITY: the message body holds decrypted credentials; never dump it.
+                .logExhaustedMessageBody(false)
+                .logExhaustedMessageHistory(false)
+                .logStackTrace(false)
+                .logRetryStackTrace(false);
+
+        routeConfiguration(ID)
+                .errorHandler(deadLetter)
+                .onException(CredentialsRejected.class, VaultException.class)
+                    .handled(true)
+                    .maximumRedeliveries(0)
+                    .to("direct:sync-disable")
+                .end();
+    }
+}

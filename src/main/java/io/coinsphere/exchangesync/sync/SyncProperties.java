@@ -1,0 +1,29 @@
+package io.coinsphere.exchangesync.sync;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/** How the pipeline schedules, runs and retries syncs ({@code coinsphere.sync.*}). */
+@Validated
+@ConfigurationProperties(prefix = "coinsphere.sync")
+public record SyncProperties(
+        @DefaultValue("30s") @NotNull Duration fanoutInterval,
+        @DefaultValue("true") boolean fanoutEnabled,
+        @DefaultValue("200") @Min(1) int fanoutBatchSize,
+        @DefaultValue("1000") @Min(1) int queueHighWatermark,
+        @DefaultValue("32") @Min(1) int workers,
+        @DefaultValue("5m") @NotNull Duration lease,
+        @DefaultValue @NotNull Retry retry) {
+
+    /** Redelivery of transient failures: {@code initialDelay}, then times {@code multiplier} each time. */
+    public record Retry(
+            @DefaultValue("3") @Min(0) int maxRedeliveries,
+            @DefaultValue("5s") @NotNull Duration initialDelay,
+            @DefaultValue("2") @DecimalMin("1.0") double multiplier) {
+    }
+}

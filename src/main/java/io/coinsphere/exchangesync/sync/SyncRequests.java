@@ -1,0 +1,43 @@
+package io.coinsphere.exchangesync.sync;
+
+import io.coinsphere.exchangesync.auth.CurrentUser;
+import io.coinsphere.exchangesync.connections.ConnectionRepository;
+import io.coinsphere.exchangesync.web.ApiException;
+import io.coinsphere.exchangesync.web.ApiReply;
+import io.coinsphere.exchangesync.web.JsonBodies;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/** Resolves a REST sync command to the connection ids to queue, and answers it. */
+@Component
+public class SyncRequests {
+
+    private final ConnectionRepository connections;
+
+    public SyncRequests(ConnectionRepository connections) {
+        this.connections = connections;
+    }
+
+    public List<UUID> one(Exchange exchange) {
+        UUID userId = CurrentUser.id(exchange);
+        UUID id = JsonBodies.pathId(exchange);
+        connections.exchangeOf(userId, id).orElseThrow(() -> ApiException.notFound("Connection"));
+        return List.of(id);
+    }
+
+    public List<UUID> all(Exchange exchange) {
+        return connections.idsOf(CurrentUser.id(exchange));
+    }
+
+    public ApiReply queuedOne() {
+        return ApiReply.accepted(Map.of("success", true, "message", "Sync queued"));
+    }
+
+    public ApiReply queuedAll(List<UUID> ids) {
+        return ApiReply.accepted(Map.of("success", true, "message", "Sync queued for " + ids.size() + " connections",
+                "queued", ids.size()));
+    }
+}

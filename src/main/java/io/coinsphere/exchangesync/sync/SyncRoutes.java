@@ -1,0 +1,75 @@
+package io.coinsphere.exchangesync.sync;
+
+import java.time.OffsetDateTime;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sync flow: messages from any trigger land on one priority queue; workers lease the
+ * connection, decrypt its credentials, fetch balances and hand them to the holdings upsert.
+ */
+@Component
+public class SyncRoutes extends RouteBuilder {
+
+    private final SyncProperties properties;
+    private final SyncJobs jobs;
+    private final BalanceFetcher fetcher;
+    private final SyncOutcomes outcomes;
+
+    public SyncRoutes(SyncProperties properties, SyncJobs jobs, BalanceFetcher fetcher, SyncOutcomes outcomes) {
+        this.properties = properties;
+        this.jobs = jobs;
+        this.fetcher = fetcher;
+        this.outcomes = outcomes;
+    }
+
+    /** The one queue every trigger feeds; see {@link SyncQueue} for the ordering. */
+    @Bean
+    static SyncQueue syncQueue() {
+        return new SyncQueue();
+    }
+
+    /** The SEDA endpoint both sides use: one URI so producers and workers share one endpoint. */
+    String queueUri() {
+        return "seda:sync-work?queue=#syncQueue&concurrentConsumers=" + properties.workers();
+    }
+
+    @Override
+    public void configure() {
+        // Body: a list of connection ids; header syncTrigger says who asked.
+        from("direct:sync-enqueue").routeId("sync-enqueue")
+                .split(body())
+                    .setHeader(SyncHeaders.CONNECTION_ID, body())
+                    .bean("syncQueue", "stamp")
+                    .to(ExchangePattern.InOnly, queueUri())
+                .end();
+
+        from(queueUri()).routeId("sync-worker")
+                .routeConfigurationId(SyncErrorPolicy.ID)
+                .to("direct:sync-connection");
+
+        from("direct:sync-connection").routeId("sync-connection")
+                .routeConfigurationId(SyncErrorPolicy.ID)
+                .setHeader(SyncHeaders.STARTED_AT, method(OffsetDateTime.class, "now"))
+                .setHeader("leaseSeconds", constant(properties.lease().toSeconds()))
+                .to("sql:classpath:sql/sync-lease.sql?outputType=SelectOne")
+                .filter(body().isNull())
+                    // Gone, or another worker is on it right now: that sync covers this request.
+                    .log("Sync of connection ${header.connectionId} skipped: already in progress or disconnected")
+                    .stop()
+                .end()
+                .bean(jobs, "open")
+                .bean(fetcher, "fetch")
+                .to("direct:holdings-upsert");
+
+        from("direct:sync-dead-letter").routeId("sync-dead-letter")
+                .setBody(method(outcomes, "exhausted"))
+                .to("sql:classpath:sql/sync-failure.sql?noop=true");
+
+        from("direct:sync-disable").routeId("sync-disable")
+                .setBody(method(outcomes, "disabled"))
+                .to("sql:classpath:sql/sync-failure.sql?noop=true");
+    }
+}

@@ -1,0 +1,7 @@
+-- Takes the connection for one sync and returns what the worker needs. Nothing comes back when
+-- the connection is gone or another worker holds an unexpired lease on it.
+UPDATE exchange_connections
+SET sync_lease_until = now() + make_interval(secs => :#leaseSeconds)
+WHERE id = :#connectionId
+  AND (sync_lease_until IS NULL OR sync_lease_until < now())
+RETURNING id, user_id, portfolio_id, exchange, api_key_encrypted, api_secret_encrypted, passphrase_encrypted
