@@ -1,0 +1,149 @@
+package io.coinsphere.exchangesync.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.coinsphere.exchangesync.ExchangeSyncApplication;
+import io.coinsphere.exchangesync.emulator.EmulatedAccount;
+import io.coinsphere.exchangesync.emulator.ExchangeEmulator;
+import io.coinsphere.exchangesync.exchange.ExchangeId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: one Spring context for the whole suite on a real embedded
+ * PostgreSQL, with the four exchanges pointed at one exchange emulator over real HTTP.
+ * Retry delays are tiny and the Quartz fan-out is off, so tests drive the routes directly.
+ */
+@SpringBootTest(classes = ExchangeSyncApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    protected static final ExchangeEmulator EMULATOR = ExchangeEmulator.start();
+    protected static final String MASTER_KEY;
+    private static final Path DATA_DIR;
+
+    static {
+        LeakWatch.install();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        MASTER_KEY = Base64.getEncoder().encodeToString(key);
+        LeakWatch.secret(MASTER_KEY);
+        try {
+            DATA_DIR = Files.createTempDirectory("coinsphere-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(EMULATOR::close));
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected CamelContext camel;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("coinsphere.data-dir", DATA_DIR::toString);
+        registry.add("coinsphere.vault.encryption-key", () -> MASTER_KEY);
+        for (ExchangeId id : ExchangeId.values()) {
+            registry.add("coinsphere.exchanges." + id.id() + ".base-url", () -> EMULATOR.baseUrl(id).toString());
+        }
+        registry.add("coinsphere.exchanges.connect-timeout", () -> "2s");
+        registry.add("coinsphere.exchanges.read-timeout", () -> "2s");
+        registry.add("coinsphere.sync.fanout-enabled", () -> "false");
+        registry.add("coinsphere.sync.workers", () -> "8");
+        registry.add("coinsphere.sync.retry.max-redeliveries", () -> "3");
+        registry.add("coinsphere.sync.retry.initial-delay", () -> "50ms");
+        registry.add("coinsphere.sync.retry.multiplier", () -> "2");
+    }
+
+    @AfterAll
+    static void nothingLeaked() {
+        assertThat(LeakWatch.leaks()).as("secrets seen in logs or responses").isEmpty();
+    }
+
+    protected ApiClient newUser() {
+        return ApiClient.newUser(port);
+    }
+
+    protected ApiClient anonymous() {
+        return new ApiClient(port, null);
+    }
+
+    /** A new emulated account with random credentials; its secrets join the leak watch. */
+    protected EmulatedAccount account(ExchangeId exchange) {
+        EmulatedAccount account = EMULATOR.addAccount(exchange);
+        LeakWatch.secret(account.apiSecret());
+        LeakWatch.secret(account.passphrase());
+        return account;
+    }
+
+    protected static Map<String, Object> credentials(EmulatedAccount account, String label) {
+        return ApiClient.json("exchange", account.exchange().id(), "apiKey", account.apiKey(),
+                "apiSecret", account.apiSecret(), "passphrase", account.passphrase(), "label", label);
+    }
+
+    /** Connects the account through the API and returns the new connection id. */
+    protected UUID connect(ApiClient user, EmulatedAccount account) {
+        ApiClient.Response response = user.post("/api/v1/exchanges/connect", credentials(account, null));
+        assertThat(response.status()).as(response.raw()).isEqualTo(201);
+        return UUID.fromString(response.text("connectionId"));
+    }
+
+    protected int runs(UUID connectionId) {
+        return jdbc.queryForObject("SELECT count(*) FROM sync_runs WHERE connection_id = ?", Integer.class, connectionId);
+    }
+
+    /** Waits until the connection has at least {@code count} finished sync runs. */
+    protected void awaitRuns(UUID connectionId, int count) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(25))
+                .until(() -> runs(connectionId) >= count);
+    }
+
+    /** Asks for a manual sync and waits for it to finish. */
+    protected void syncNow(ApiClient user, UUID connectionId) {
+        int before = runs(connectionId);
+        ApiClient.Response response = user.post("/api/v1/exchanges/connections/" + connectionId + "/sync", null);
+        assertThat(response.status()).as(response.raw()).isEqualTo(202);
+        awaitRuns(connectionId, before + 1);
+    }
+
+    /** The connection's holdings as symbol -> amount, read straight from the table. */
+    protected Map<String, BigDecimal> holdings(UUID connectionId) {
+        Map<String, BigDecimal> result = new HashMap<>();
+        jdbc.query("SELECT t.symbol, h.amount FROM holdings h JOIN tokens t ON t.id = h.token_id WHERE h.connection_id = ?",
+                rs -> {
+                    result.put(rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros());
+                }, connectionId);
+        return result;
+    }
+
+    protected Map<String, Object> connectionRow(UUID connectionId) {
+        return jdbc.queryForMap("SELECT * FROM exchange_connections WHERE id = ?", connectionId);
+    }
+
+    protected static BigDecimal dec(String value) {
+        return new BigDecimal(value);
+    }
+}
