@@ -84,16 +84,20 @@ public final class KucoinErrors {
         return byCode;
     }
 
-    /** KuCoin names the wait in {@code gw-ratelimit-reset} (milliseconds); a standard Retry-After also counts. */
+    /**
+     * An explicit Retry-After wins; otherwise KuCoin's {@code gw-ratelimit-reset} (milliseconds until
+     * the quota window resets) says how long to wait.
+     */
     private static Duration resetAfter(Map<String, List<String>> headers) {
-        Optional<Duration> reset = FailureTranslation.header(headers, "gw-ratelimit-reset").flatMap(value -> {
-            try {
-                return Optional.of(Duration.ofMillis(Math.max(0, Long.parseLong(value.trim()))));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        });
-        return reset.or(() -> FailureTranslation.retryAfter(headers)).orElse(null);
+        return FailureTranslation.retryAfter(headers)
+                .or(() -> FailureTranslation.header(headers, "gw-ratelimit-reset").flatMap(value -> {
+                    try {
+                        return Optional.of(Duration.ofMillis(Math.max(0, Long.parseLong(value.trim()))));
+                    } catch (NumberFormatException e) {
+                        return Optional.empty();
+                    }
+                }))
+                .orElse(null);
     }
 
     private static String codeIn(String body) {

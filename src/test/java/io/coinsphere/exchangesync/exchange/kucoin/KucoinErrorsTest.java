@@ -34,6 +34,8 @@ class KucoinErrorsTest {
         assertThat(translate(429, "{\"code\":\"429000\",\"msg\":\"Too Many Requests\"}",
                 Map.of("gw-ratelimit-reset", List.of("1500"))))
                 .isInstanceOfSatisfying(RateLimited.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMillis(1500)));
+        assertThat(translate(429, "{\"code\":\"429000\"}", Map.of("Retry-After", List.of("3"), "gw-ratelimit-reset", List.of("29000"))))
+                .isInstanceOfSatisfying(RateLimited.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(3)));
         assertThat(translate(429, "", Map.of())).isInstanceOf(RateLimited.class);
     }
 
