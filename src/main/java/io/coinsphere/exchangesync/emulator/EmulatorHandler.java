@@ -1,0 +1,190 @@
+package io.coinsphere.exchangesync.emulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.coinsphere.exchangesync.exchange.ExchangeId;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What all four emulated exchanges share: accounts, scripted failures, latency, clock skew and request
+ * counts. Subclasses only route requests and speak their exchange's dialect.
+ */
+abstract class EmulatorHandler implements HttpHandler {
+
+    private static final Logger LOG = Logger.getLogger(EmulatorHandler.class.getName());
+
+    private final ExchangeId exchange;
+    private final String apiKeyHeader;
+    private final Set<Wallet> wallets;
+    private final Map<String, EmulatedAccount> accounts = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> requestsByKey = new ConcurrentHashMap<>();
+    private final LongAdder requests = new LongAdder();
+    private final AtomicLong clockSkewMillis = new AtomicLong();
+    private final FailureScript failures = new FailureScript();
+    private volatile Duration latency = Duration.ZERO;
+
+    EmulatorHandler(ExchangeId exchange, String apiKeyHeader, Set<Wallet> wallets) {
+        this.exchange = exchange;
+        this.apiKeyHeader = apiKeyHeader;
+        this.wallets = wallets;
+    }
+
+    /** Answers a request that no scripted failure replaced; may throw {@link Reply.Rejected}. */
+    abstract Reply route(EmulatedRequest request);
+
+    /** The exchange's own 429 body. */
+    abstract Object rateLimitBody();
+
+    /** Checks the exchange's own rules on a new key and secret (format, base64). */
+    abstract void validateCredentials(String apiKey, String apiSecret, String passphrase);
+
+    /** Adds headers the exchange sends on every answer (rate-limit usage). */
+    Reply decorate(EmulatedRequest request, Reply reply) {
+        return reply;
+    }
+
+    @Override
+    public final void handle(HttpExchange http) throws IOException {
+        try {
+            EmulatedRequest request = EmulatedRequest.read(http);
+            String apiKey = request.header(apiKeyHeader);
+            count(apiKey);
+            pause(latency);
+            Optional<Failure> failure = failures.next(apiKey);
+            if (failure.isPresent() && failure.get().kind() == Failure.Kind.TIMEOUT) {
+                pause(failure.get().duration());
+                return; // closing without response headers drops the connection, as a hung upstream does
+            }
+            Reply reply = failure.map(this::failureReply).orElseGet(() -> answer(request));
+            send(http, decorate(request, reply));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the emulator is closing
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, exchange.id() + " emulator failed on " + http.getRequestURI().getPath(), e);
+            send(http, Reply.text(500, "text/plain", "emulator error: " + e));
+        } finally {
+            http.close();
+        }
+    }
+
+    private Reply answer(EmulatedRequest request) {
+        try {
+            return route(request);
+        } catch (Reply.Rejected rejected) {
+            return rejected.reply();
+        }
+    }
+
+    private Reply failureReply(Failure failure) {
+        return switch (failure.kind()) {
+            case SERVER_ERROR -> Reply.text(failure.status(), "text/html",
+                    "<html><body><h1>" + failure.status() + " Service Unavailable</h1></body></html>");
+            case MALFORMED_JSON -> Reply.text(200, Reply.JSON, "{\"result\":{\"BTC\":\"1.0");
+            case RATE_LIMITED -> Reply.json(429, rateLimitBody())
+                    .withHeader("Retry-After", Long.toString(ceilSeconds(failure.duration())));
+            case TIMEOUT -> throw new IllegalStateException("timeouts send no reply");
+        };
+    }
+
+    private static void send(HttpExchange http, Reply reply) throws IOException {
+        if (reply.contentType() != null) {
+            http.getResponseHeaders().set("Content-Type", reply.contentType());
+        }
+        reply.headers().forEach(http.getResponseHeaders()::set);
+        byte[] body = reply.body();
+        http.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = http.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private void count(String apiKey) {
+        requests.increment();
+        if (apiKey != null) {
+            requestsByKey.computeIfAbsent(apiKey, k -> new LongAdder()).increment();
+        }
+    }
+
+    private static void pause(Duration duration) throws InterruptedException {
+        if (!duration.isZero()) {
+            Thread.sleep(duration.toMillis());
+        }
+    }
+
+    private static long ceilSeconds(Duration duration) {
+        return Math.max(1, (duration.toMillis() + 999) / 1000);
+    }
+
+    // ---- state, used by ExchangeEmulator and the subclasses
+
+    ExchangeId exchange() {
+        return exchange;
+    }
+
+    /** The emulated exchange's clock: ours plus the scripted skew. */
+    long nowMillis() {
+        return System.currentTimeMillis() + clockSkewMillis.get();
+    }
+
+    EmulatedAccount addAccount(String apiKey, String apiSecret, String passphrase) {
+        if (exchange.requiresPassphrase() && (passphrase == null || passphrase.isEmpty())) {
+            throw new IllegalArgumentException(exchange.displayName() + " keys need a passphrase");
+        }
+        validateCredentials(apiKey, apiSecret, passphrase);
+        EmulatedAccount account = new EmulatedAccount(exchange, apiKey, apiSecret, passphrase, wallets);
+        if (accounts.putIfAbsent(apiKey, account) != null) {
+            throw new IllegalStateException(exchange.displayName() + " emulator already has this API key");
+        }
+        return account;
+    }
+
+    Optional<EmulatedAccount> account(String apiKey) {
+        return apiKey == null ? Optional.empty() : Optional.ofNullable(accounts.get(apiKey));
+    }
+
+    void removeAccount(String apiKey) {
+        accounts.remove(apiKey);
+    }
+
+    FailureScript failures() {
+        return failures;
+    }
+
+    void setLatency(Duration latency) {
+        this.latency = latency.isNegative() ? Duration.ZERO : latency;
+    }
+
+    void setClockSkew(Duration skew) {
+        clockSkewMillis.set(skew.toMillis());
+    }
+
+    long requestCount() {
+        return requests.sum();
+    }
+
+    long requestCount(String apiKey) {
+        LongAdder adder = requestsByKey.get(apiKey);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    void resetCounters() {
+        requests.reset();
+        requestsByKey.clear();
+    }
+
+    static Reply.Rejected reject(Reply reply) {
+        return new Reply.Rejected(reply);
+    }
+}

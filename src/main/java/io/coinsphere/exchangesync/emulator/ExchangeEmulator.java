@@ -1,0 +1,196 @@
+package io.coinsphere.exchangesync.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import io.coinsphere.exchangesync.exchange.ExchangeId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Emulates the REST APIs of Binance, Kraken, Coinbase Exchange and KuCoin on 127.0.0.1, one port per
+ * exchange so that paths and signed paths are exactly the real ones. It is as strict as the real
+ * exchanges about signatures, timestamps, nonces, passphrases and key versions, and can script failures.
+ *
+ * <pre>{@code
+ * try (ExchangeEmulator emu = ExchangeEmulator.start()) {
+ *     EmulatedAccount acc = emu.addAccount(ExchangeId.KRAKEN);          // random, realistic credentials
+ *     acc.setBalance("XXBT", new BigDecimal("1.5"), new BigDecimal("0.25"));
+ *     emu.failNext(ExchangeId.KRAKEN, acc.apiKey(), 1, Failure.serverError(503));
+ *     URI base = emu.baseUrl(ExchangeId.KRAKEN);                          // http://127.0.0.1:<port>
+ * }
+ * }</pre>
+ *
+ * Tests share one emulator and run in parallel, so prefer the per-key forms of {@code failNext},
+ * {@code failAlways}, {@code clearFailures} and {@code requestCount}. All methods are thread-safe.
+ */
+public final class ExchangeEmulator implements AutoCloseable {
+
+    /** Enough threads that injected latency and held "timeouts" do not serialise other requests. */
+    private static final int THREADS = 64;
+
+    private final Map<ExchangeId, EmulatorHandler> handlers = new EnumMap<>(ExchangeId.class);
+    private final Map<ExchangeId, HttpServer> servers = new EnumMap<>(ExchangeId.class);
+    private final ExecutorService executor;
+
+    private ExchangeEmulator() {
+        AtomicInteger threadNumber = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "exchange-emulator-" + threadNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
+        handlers.put(ExchangeId.BINANCE, new BinanceEmulator());
+        handlers.put(ExchangeId.COINBASE, new CoinbaseEmulator());
+        handlers.put(ExchangeId.KRAKEN, new KrakenEmulator());
+        handlers.put(ExchangeId.KUCOIN, new KucoinEmulator());
+    }
+
+    /** Starts all four exchanges on free ports. */
+    public static ExchangeEmulator start() {
+        return start(Map.of());
+    }
+
+    /** Starts all four exchanges; an exchange missing from {@code ports} (or mapped to 0) gets a free port. */
+    public static ExchangeEmulator start(Map<ExchangeId, Integer> ports) {
+        ExchangeEmulator emulator = new ExchangeEmulator();
+        try {
+            for (ExchangeId id : ExchangeId.values()) {
+                emulator.listen(id, ports.getOrDefault(id, 0));
+            }
+        } catch (IOException e) {
+            emulator.close();
+            throw new UncheckedIOException("cannot start the exchange emulator", e);
+        }
+        return emulator;
+    }
+
+    private void listen(ExchangeId id, int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        server.createContext("/", handlers.get(id));
+        server.setExecutor(executor);
+        server.start();
+        servers.put(id, server);
+    }
+
+    /** {@code http://127.0.0.1:<port>}, the exchange's base URL without a trailing slash. */
+    public URI baseUrl(ExchangeId exchange) {
+        return URI.create("http://127.0.0.1:" + port(exchange));
+    }
+
+    public int port(ExchangeId exchange) {
+        return servers.get(exchange).getAddress().getPort();
+    }
+
+    /**
+     * Registers an API key. The exchange's own rules apply: Binance keys are 64 letters and digits,
+     * Kraken and Coinbase secrets are base64, Coinbase and KuCoin need a passphrase (null otherwise).
+     *
+     * @throws IllegalArgumentException if the credentials break the exchange's format rules
+     * @throws IllegalStateException    if the key is already registered
+     */
+    public EmulatedAccount addAccount(ExchangeId exchange, String apiKey, String apiSecret, String passphrase) {
+        return handler(exchange).addAccount(apiKey, apiSecret, passphrase);
+    }
+
+    /** Registers an account with fresh random credentials in the exchange's real formats. */
+    public EmulatedAccount addAccount(ExchangeId exchange) {
+        RandomCredentials credentials = RandomCredentials.of(exchange);
+        return addAccount(exchange, credentials.apiKey(), credentials.apiSecret(), credentials.passphrase());
+    }
+
+    public Optional<EmulatedAccount> account(ExchangeId exchange, String apiKey) {
+        return handler(exchange).account(apiKey);
+    }
+
+    /** Deletes the key, as when a user revokes it: later requests get the exchange's "unknown key" error. */
+    public void removeAccount(ExchangeId exchange, String apiKey) {
+        handler(exchange).removeAccount(apiKey);
+    }
+
+    /** The next {@code times} requests made with {@code apiKey} fail. */
+    public void failNext(ExchangeId exchange, String apiKey, int times, Failure failure) {
+        handler(exchange).failures().failNext(requireKey(apiKey), times, failure);
+    }
+
+    /** The next {@code times} requests to the exchange fail, whatever key (or none) they carry. */
+    public void failNext(ExchangeId exchange, int times, Failure failure) {
+        handler(exchange).failures().failNext(null, times, failure);
+    }
+
+    /** Every request made with {@code apiKey} fails until {@link #clearFailures(ExchangeId, String)}. */
+    public void failAlways(ExchangeId exchange, String apiKey, Failure failure) {
+        handler(exchange).failures().failAlways(requireKey(apiKey), failure);
+    }
+
+    /** Every request to the exchange fails until {@link #clearFailures()}. */
+    public void failAlways(ExchangeId exchange, Failure failure) {
+        handler(exchange).failures().failAlways(null, failure);
+    }
+
+    /** Removes the failures scripted for one key. */
+    public void clearFailures(ExchangeId exchange, String apiKey) {
+        handler(exchange).failures().clear(requireKey(apiKey));
+    }
+
+    /** Removes every scripted failure on every exchange. */
+    public void clearFailures() {
+        handlers.values().forEach(handler -> handler.failures().clearAll());
+    }
+
+    /** Delays every answer of the exchange by {@code latency}. */
+    public void setLatency(ExchangeId exchange, Duration latency) {
+        handler(exchange).setLatency(latency);
+    }
+
+    /** Sets the exchange's clock to ours plus {@code skew}: a negative skew makes our timestamps look early. */
+    public void setClockSkew(ExchangeId exchange, Duration skew) {
+        handler(exchange).setClockSkew(skew);
+    }
+
+    /** Requests received by the exchange since start or {@link #resetCounters()}, failed ones included. */
+    public long requestCount(ExchangeId exchange) {
+        return handler(exchange).requestCount();
+    }
+
+    /** Requests received that carried {@code apiKey}, failed ones included. */
+    public long requestCount(ExchangeId exchange, String apiKey) {
+        return handler(exchange).requestCount(apiKey);
+    }
+
+    public void resetCounters() {
+        handlers.values().forEach(EmulatorHandler::resetCounters);
+    }
+
+    /** Stops the servers at once; requests held by latency or timeouts are interrupted and dropped. */
+    @Override
+    public void close() {
+        servers.values().forEach(server -> server.stop(0));
+        executor.shutdownNow();
+    }
+
+    private EmulatorHandler handler(ExchangeId exchange) {
+        return handlers.get(Objects.requireNonNull(exchange, "exchange"));
+    }
+
+    private static String requireKey(String apiKey) {
+        if (apiKey == null || apiKey.isEmpty()) {
+            throw new IllegalArgumentException("apiKey must not be empty");
+        }
+        return apiKey;
+    }
+}
