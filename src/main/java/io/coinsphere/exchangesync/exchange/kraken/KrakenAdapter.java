@@ -31,8 +31,12 @@ import si.mazi.rescu.ParamsDigest;
 public class KrakenAdapter implements ExchangeAdapter {
 
     private final KrakenAuthenticated api;
-    private final KrakenNonceFactory nonces = new KrakenNonceFactory();
-    private final PerKeyExclusion perKey = new PerKeyExclusion();
+    /**
+     * Process-wide on purpose: the guarantee is per key within this process, whatever number of
+     * adapter instances (tests, a second context) use the key.
+     */
+    private static final KrakenNonceFactory NONCES = new KrakenNonceFactory();
+    private static final PerKeyExclusion PER_KEY = new PerKeyExclusion();
 
     public KrakenAdapter(ExchangesProperties properties) {
         this.api = XChangeSupport.restProxy(KrakenAuthenticated.class,
@@ -50,8 +54,8 @@ public class KrakenAdapter implements ExchangeAdapter {
             ParamsDigest signer = XChangeSupport.signer(ExchangeId.KRAKEN,
                     () -> KrakenDigest.createInstance(credentials.apiSecret()));
             // The nonce is drawn inside the proxy call, so holding the key's lane orders the wire too.
-            KrakenBalanceResult result = perKey.run(credentials.apiKey(),
-                    () -> api.balance(credentials.apiKey(), signer, nonces));
+            KrakenBalanceResult result = PER_KEY.run(credentials.apiKey(),
+                    () -> api.balance(credentials.apiKey(), signer, NONCES));
             return toBalances(result);
         } catch (ExchangeFailure e) {
             throw e;

@@ -9,6 +9,7 @@ import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.ExchangesProperties;
 import io.coinsphere.exchangesync.exchange.XChangeSupport;
+import io.coinsphere.exchangesync.exchange.signing.KucoinSignature;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -56,7 +57,7 @@ public class KucoinAdapter implements ExchangeAdapter {
                     credentials.apiKey(),
                     signer,
                     System.currentTimeMillis(),
-                    KucoinPassphrase.sign(credentials.apiSecret(), passphrase),
+                    KucoinSignature.passphrase(credentials.apiSecret(), passphrase),
                     KEY_VERSION);
             return toBalances(response);
         } catch (ExchangeFailure e) {

@@ -57,7 +57,8 @@ public final class KucoinErrors {
             case "400003" -> new CredentialsRejected(UNKNOWN_KEY,
                     "KuCoin does not know this API key: check that the key exists and was copied completely.", cause);
             case "400004" -> new CredentialsRejected(BAD_PASSPHRASE,
-                    "KuCoin rejected the API passphrase: enter the passphrase chosen when the key was created.", cause);
+                    "KuCoin rejected the API passphrase: enter the passphrase chosen when the key was created,"
+                            + " and check the API secret too (the passphrase is sent signed with it).", cause);
             case "400005" -> new CredentialsRejected(BAD_SIGNATURE,
                     "KuCoin says the request signature is wrong, so the API secret is wrong: paste the secret again.", cause);
             case "400006" -> new CredentialsRejected(IP_NOT_ALLOWED,

@@ -54,11 +54,6 @@ class KucoinErrorsTest {
                 .hasMessageContaining("123456");
     }
 
-    @Test
-    void passphraseSignatureMatchesKucoinsVector() {
-        assertThat(KucoinPassphrase.sign("test_api_secret", "test_plain")).isEqualTo("jie/gxS38wLFFaBwl/cAzFbAzlI8MIny96jSXrB+iP4=");
-    }
-
     private static ExchangeFailure translate(int status, String body, Map<String, List<String>> headers) {
         HttpStatusIOException e = new HttpStatusIOException("HTTP status code was not OK: " + status, new InvocationResult(body, status));
         e.setResponseHeaders(headers);
