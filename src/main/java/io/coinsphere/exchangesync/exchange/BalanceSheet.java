@@ -1,0 +1,44 @@
+package io.coinsphere.exchangesync.exchange;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Collects raw balance lines into our normal form: upper-case symbols, one line per asset (sums of
+ * every wallet or code that maps to it), zero balances dropped. Not thread-safe: one per fetch.
+ */
+public final class BalanceSheet {
+
+    private final Map<String, Balance> byAsset = new TreeMap<>();
+
+    /** Adds one line; a missing amount counts as zero and a blank asset is skipped, never failing a sync. */
+    public BalanceSheet add(String asset, BigDecimal total, BigDecimal available, BigDecimal locked) {
+        if (asset == null || asset.isBlank()) {
+            return this;
+        }
+        String symbol = asset.trim().toUpperCase(Locale.ROOT);
+        Balance line = new Balance(symbol, orZero(total), orZero(available), orZero(locked));
+        byAsset.merge(symbol, line, (a, b) -> new Balance(symbol,
+                a.total().add(b.total()), a.available().add(b.available()), a.locked().add(b.locked())));
+        return this;
+    }
+
+    /** Non-zero balances sorted by asset. */
+    public List<Balance> toList() {
+        List<Balance> result = new ArrayList<>(byAsset.size());
+        for (Balance balance : byAsset.values()) {
+            if (!balance.isZero()) {
+                result.add(balance);
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private static BigDecimal orZero(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
+    }
+}

@@ -1,0 +1,66 @@
+package io.coinsphere.exchangesync.exchange.binance;
+
+import static io.coinsphere.exchangesync.exchange.CredentialsRejected.Reason.BAD_SIGNATURE;
+import static io.coinsphere.exchangesync.exchange.CredentialsRejected.Reason.CLOCK_SKEW;
+import static io.coinsphere.exchangesync.exchange.CredentialsRejected.Reason.MISSING_PERMISSION;
+import static io.coinsphere.exchangesync.exchange.CredentialsRejected.Reason.UNKNOWN_KEY;
+
+import io.coinsphere.exchangesync.exchange.CredentialsRejected;
+import io.coinsphere.exchangesync.exchange.ExchangeFailure;
+import io.coinsphere.exchangesync.exchange.ExchangeId;
+import io.coinsphere.exchangesync.exchange.FailureTranslation;
+import io.coinsphere.exchangesync.exchange.RateLimited;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.knowm.xchange.binance.dto.BinanceException;
+import si.mazi.rescu.HttpStatusIOException;
+
+/** The one place Binance's error codes become our failures. */
+public final class BinanceErrors {
+
+    private static final ExchangeId BINANCE = ExchangeId.BINANCE;
+
+    private BinanceErrors() {
+    }
+
+    /** Translates anything a Binance call threw. */
+    public static ExchangeFailure translate(Throwable error) {
+        Optional<ExchangeFailure> known = FailureTranslation.findCause(error, ExchangeFailure.class);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Optional<BinanceException> binance = FailureTranslation.findCause(error, BinanceException.class);
+        if (binance.isPresent()) {
+            BinanceException e = binance.get();
+            return fromResponse(e.getHttpStatusCode(), e.getCode(), e.getResponseHeaders(), e);
+        }
+        // A body rescu could not read as {"code","msg"} (HTML from a proxy, an empty 5xx ...).
+        Optional<HttpStatusIOException> http = FailureTranslation.findCause(error, HttpStatusIOException.class);
+        if (http.isPresent()) {
+            HttpStatusIOException e = http.get();
+            return FailureTranslation.fromStatus(BINANCE, e.getHttpStatusCode(), e.getResponseHeaders(), e);
+        }
+        return FailureTranslation.fromTransport(BINANCE, error);
+    }
+
+    /** Translates one error answer: Binance's code first, then the HTTP status. */
+    static ExchangeFailure fromResponse(int status, int code, Map<String, List<String>> headers, Throwable cause) {
+        return switch (code) {
+            case -2015 -> new CredentialsRejected(UNKNOWN_KEY,
+                    "Binance rejected this API key: check that the key exists and is not deleted, that \"Enable Reading\""
+                            + " is on, and, if the key is restricted to trusted IPs, that this server's IP is on the list.", cause);
+            case -2014 -> new CredentialsRejected(UNKNOWN_KEY,
+                    "Binance does not recognise this API key (wrong format): paste the key again exactly as Binance shows it.", cause);
+            case -1022 -> new CredentialsRejected(BAD_SIGNATURE,
+                    "Binance says the request signature is wrong, so the API secret is wrong: paste the secret again.", cause);
+            case -1021 -> new CredentialsRejected(CLOCK_SKEW,
+                    "Binance rejected the request time: this server's clock differs from Binance's; the clock must be synchronised.", cause);
+            case -1002 -> new CredentialsRejected(MISSING_PERMISSION,
+                    "Binance says this API key may not read the account: enable \"Enable Reading\" on the key.", cause);
+            case -1003 -> new RateLimited("Binance asked us to slow down (request weight limit); the sync will retry later.",
+                    FailureTranslation.retryAfter(headers).orElse(null), cause);
+            default -> FailureTranslation.fromStatus(BINANCE, status, headers, cause);
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package io.coinsphere.exchangesync.exchange.kraken;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one table from Kraken's asset codes to our symbols. Kraken prefixes its oldest assets with
+ * X (crypto) or Z (fiat); newer ones use the plain ticker. A table, not a prefix rule: XTZ, XMR
+ * and ZEC are real tickers that a "strip the X/Z" rule would break. Unknown codes pass through.
+ */
+public final class KrakenAssetCodes {
+
+    /**
+     * Suffixes naming the same asset in another state: staked (.S), opt-in rewards (.M),
+     * yield-bearing (.B), auto-earn (.F). They are the user's holdings of the base asset.
+     */
+    private static final Set<String> HOLDING_STATE_SUFFIXES = Set.of("S", "M", "B", "F");
+
+    private static final Map<String, String> LEGACY_CODES = Map.ofEntries(
+            Map.entry("XXBT", "BTC"),
+            Map.entry("XBT", "BTC"),
+            Map.entry("XETH", "ETH"),
+            // Kraken's staked-ether asset (ETH2, ETH2.S) is ether held in staking.
+            Map.entry("ETH2", "ETH"),
+            Map.entry("XXDG", "DOGE"),
+            Map.entry("XDG", "DOGE"),
+            Map.entry("XLTC", "LTC"),
+            Map.entry("XXRP", "XRP"),
+            Map.entry("XXLM", "XLM"),
+            Map.entry("XZEC", "ZEC"),
+            Map.entry("XXMR", "XMR"),
+            Map.entry("XETC", "ETC"),
+            Map.entry("XREP", "REP"),
+            Map.entry("XMLN", "MLN"),
+            Map.entry("XNMC", "NMC"),
+            Map.entry("XICN", "ICN"),
+            Map.entry("ZUSD", "USD"),
+            Map.entry("ZEUR", "EUR"),
+            Map.entry("ZGBP", "GBP"),
+            Map.entry("ZJPY", "JPY"),
+            Map.entry("ZCAD", "CAD"),
+            Map.entry("ZAUD", "AUD"));
+
+    private KrakenAssetCodes() {
+    }
+
+    /** Our symbol for a Kraken balance code, e.g. {@code XXBT -> BTC}, {@code DOT.S -> DOT}; never fails. */
+    public static String toSymbol(String krakenCode) {
+        String code = krakenCode.trim().toUpperCase(Locale.ROOT);
+        int dot = code.lastIndexOf('.');
+        if (dot > 0 && HOLDING_STATE_SUFFIXES.contains(code.substring(dot + 1))) {
+            code = code.substring(0, dot);
+        }
+        return LEGACY_CODES.getOrDefault(code, code);
+    }
+}

@@ -1,0 +1,32 @@
+package io.coinsphere.exchangesync.exchange.kraken;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import si.mazi.rescu.SynchronizedValueFactory;
+
+/**
+ * Kraken nonces: the millisecond clock, but strictly increasing across the whole process, so two
+ * syncs of one key can never send the same nonce (XChange's clock nonce can, and a fresh XChange
+ * exchange per call restarts it). One counter for all keys is strictly increasing per key too,
+ * needs no per-key state, and stays on the clock below 1000 Kraken calls per second.
+ * Nonces across several processes sharing one key are not coordinated yet.
+ */
+final class KrakenNonceFactory implements SynchronizedValueFactory<Long> {
+
+    private final AtomicLong last = new AtomicLong();
+    private final LongSupplier clockMillis;
+
+    KrakenNonceFactory() {
+        this(System::currentTimeMillis);
+    }
+
+    KrakenNonceFactory(LongSupplier clockMillis) {
+        this.clockMillis = clockMillis;
+    }
+
+    @Override
+    public Long createValue() {
+        long now = clockMillis.getAsLong();
+        return last.updateAndGet(previous -> Math.max(now, previous + 1));
+    }
+}

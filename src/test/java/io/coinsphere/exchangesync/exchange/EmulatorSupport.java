@@ -1,0 +1,67 @@
+package io.coinsphere.exchangesync.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.coinsphere.exchangesync.emulator.EmulatedAccount;
+import io.coinsphere.exchangesync.emulator.ExchangeEmulator;
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Base for adapter integration tests: one exchange emulator over real HTTP per test class, and
+ * properties pointing every exchange at it with a short read timeout so timeout tests stay fast.
+ */
+public abstract class EmulatorSupport {
+
+    /** Short, so a held request times out quickly; the emulator holds "timeouts" longer than this. */
+    protected static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+    protected static final Duration HOLD_LONGER_THAN_TIMEOUT = Duration.ofSeconds(5);
+
+    protected static ExchangeEmulator emulator;
+    protected static ExchangesProperties properties;
+
+    @BeforeAll
+    static void startEmulator() {
+        emulator = ExchangeEmulator.start();
+        properties = new ExchangesProperties(Duration.ofSeconds(1), READ_TIMEOUT,
+                endpoint(ExchangeId.BINANCE), endpoint(ExchangeId.COINBASE),
+                endpoint(ExchangeId.KRAKEN), endpoint(ExchangeId.KUCOIN));
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    private static ExchangesProperties.Endpoint endpoint(ExchangeId id) {
+        return new ExchangesProperties.Endpoint(emulator.baseUrl(id));
+    }
+
+    protected static ApiCredentials credentials(EmulatedAccount account) {
+        return new ApiCredentials(account.apiKey(), account.apiSecret(), account.passphrase());
+    }
+
+    protected static BigDecimal dec(String value) {
+        return new BigDecimal(value);
+    }
+
+    /** The failure a fetch threw; fails the test if it threw anything else or nothing. */
+    protected static ExchangeFailure failureOf(ExchangeAdapter adapter, ApiCredentials credentials) {
+        Throwable thrown = catchThrowable(() -> adapter.fetchBalances(credentials));
+        assertThat(thrown).isInstanceOf(ExchangeFailure.class);
+        return (ExchangeFailure) thrown;
+    }
+
+    protected static CredentialsRejected.Reason reasonOf(ExchangeAdapter adapter, ApiCredentials credentials) {
+        ExchangeFailure failure = failureOf(adapter, credentials);
+        assertThat(failure).isInstanceOf(CredentialsRejected.class);
+        assertThat(failure.getMessage()).doesNotContain(credentials.apiSecret());
+        if (credentials.passphrase() != null) {
+            assertThat(failure.getMessage()).doesNotContain(credentials.passphrase());
+        }
+        return ((CredentialsRejected) failure).reason();
+    }
+}
