@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +28,7 @@ public final class AesGcmCredentialVault implements CredentialVault {
     static final int IV_LEN = 12;
     static final int TAG_LEN = 16;
     private static final byte[] HKDF_INFO = "coinsphere-credentials-v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FINGERPRINT_INFO = "coinsphere-fingerprint-v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEY_ID_LABEL = "coinsphere-key-id".getBytes(StandardCharsets.US_ASCII);
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -43,6 +45,7 @@ public final class AesGcmCredentialVault implements CredentialVault {
 
     private final Map<String, byte[]> keys;
     private final String currentKeyId;
+    private final byte[] fingerprintKey;
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -65,6 +68,8 @@ public final class AesGcmCredentialVault implements CredentialVault {
         }
         this.keys = Map.copyOf(copy);
         this.currentKeyId = currentKeyId;
+        // A separate subkey, so fingerprints and record keys never share key material.
+        this.fingerprintKey = Hkdf.deriveKey(copy.get(currentKeyId), new byte[0], FINGERPRINT_INFO, KEY_LEN);
     }
 
     /** A vault with one master key, identified by {@link #keyIdOf(byte[])}. */
@@ -93,6 +98,22 @@ public final class AesGcmCredentialVault implements CredentialVault {
     /** The id of the key new envelopes are encrypted with. */
     public String currentKeyId() {
         return currentKeyId;
+    }
+
+    /**
+     * A keyed, non-reversible fingerprint of {@code value}: hex HMAC-SHA256 under a subkey of the current master
+     * key (64 characters). Equal values give equal fingerprints; a key rotation changes them all.
+     */
+    public String fingerprint(String value) {
+        Objects.requireNonNull(value, "value");
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(fingerprintKey, "HmacSHA256"));
+            // SECURITY: keyed, so a database dump alone cannot confirm a guessed API key.
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     @Override

@@ -115,6 +115,15 @@ class AesGcmCredentialVaultTest {
     }
 
     @Test
+    void fingerprintIsKeyedAndStable() {
+        String fp = vault.fingerprint("binance:AKIA123");
+
+        assertThat(fp).hasSize(64).matches("[0-9a-f]{64}").isEqualTo(vault.fingerprint("binance:AKIA123"));
+        assertThat(vault.fingerprint("binance:AKIA124")).isNotEqualTo(fp);
+        assertThat(AesGcmCredentialVault.withSingleKey(randomKey()).fingerprint("binance:AKIA123")).isNotEqualTo(fp);
+    }
+
+    @Test
     void decryptTimingSanity() {
         String envelope = vault.encrypt(connection, "api_secret_encrypted", "0123456789abcdef0123456789abcdef0123456789abcdef");
         for (int i = 0; i < 20_000; i++) {
