@@ -1,0 +1,87 @@
+package io.coinsphere.exchangesync.auth;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coinsphere.exchangesync.web.ApiError;
+import io.coinsphere.exchangesync.web.ApiException;
+import java.io.IOException;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestBindingMode;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /api/v1/auth/register} and {@code /login}: the REST verbs hand off to {@code direct:auth-register}
+ * and {@code direct:auth-login}, which read JSON, call {@link AuthService} and write JSON. Errors are thrown as
+ * {@link ApiException} for the shared translation.
+ */
+@Component
+public class AuthRoutes extends RouteBuilder {
+
+    private static final String JSON = "application/json";
+    private final AuthService auth;
+    private final ObjectMapper json;
+
+    public AuthRoutes(AuthService auth, ObjectMapper json) {
+        this.auth = auth;
+        this.json = json;
+    }
+
+    @Override
+    public void configure() {
+        rest("/api/v1/auth").description("Registration and login")
+            .post("/register").routeId("auth-rest-register")
+                .description("Create an account and its default portfolio")
+                // JSON is read and written in the worker routes, whatever the shared binding mode is.
+                .bindingMode(RestBindingMode.off).consumes(JSON).produces(JSON)
+                .type(RegisterRequest.class).outType(RegisterResponse.class)
+                .responseMessage().code(201).message("Account created").responseModel(RegisterResponse.class).endResponseMessage()
+                .responseMessage().code(400).message("validation_failed").responseModel(ApiError.class).endResponseMessage()
+                .responseMessage().code(409).message("email_taken").responseModel(ApiError.class).endResponseMessage()
+                .to("direct:auth-register")
+            .post("/login").routeId("auth-rest-login")
+                .description("Exchange email and password for a bearer token")
+                .bindingMode(RestBindingMode.off).consumes(JSON).produces(JSON)
+                .type(LoginRequest.class).outType(LoginResponse.class)
+                .responseMessage().code(200).message("Access token").responseModel(LoginResponse.class).endResponseMessage()
+                .responseMessage().code(400).message("validation_failed").responseModel(ApiError.class).endResponseMessage()
+                .responseMessage().code(401).message("invalid_credentials").responseModel(ApiError.class).endResponseMessage()
+                .to("direct:auth-login");
+
+        from("direct:auth-register").routeId("auth-register")
+            .process(e -> e.getMessage().setBody(readJson(e, RegisterRequest.class)))
+            .bean(auth, "register")
+            .to("direct:auth-reply")
+            .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201));
+
+        from("direct:auth-login").routeId("auth-login")
+            .process(e -> e.getMessage().setBody(readJson(e, LoginRequest.class)))
+            .bean(auth, "login")
+            .to("direct:auth-reply")
+            .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(200));
+
+        from("direct:auth-reply").routeId("auth-reply")
+            // SECURITY: drop the request headers (Authorization, Cookie ...) so the HTTP binding does not
+            // echo them into the response.
+            .removeHeaders("*")
+            .setHeader(Exchange.CONTENT_TYPE, constant(JSON))
+            .setHeader("Cache-Control", constant("no-store"))
+            .marshal().json();
+    }
+
+    /**
+     * Reads the JSON body; malformed JSON becomes a 400 {@link ApiException} (thrown outside any doTry, so the
+     * shared error translation sees it). A null result (body "null") is refused by {@link AuthService}.
+     */
+    <T> T readJson(Exchange exchange, Class<T> type) {
+        byte[] body = exchange.getMessage().getBody(byte[].class);
+        if (body == null || body.length == 0) {
+            throw ApiException.validation("body", "must be a JSON object");
+        }
+        try {
+            return json.readValue(body, type);
+        } catch (IOException e) {
+            // SECURITY: Jackson's message quotes the input (a password, maybe); answer with a fixed text.
+            throw ApiException.validation("body", "must be a JSON object");
+        }
+    }
+}

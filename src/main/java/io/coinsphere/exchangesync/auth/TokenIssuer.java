@@ -1,0 +1,46 @@
+package io.coinsphere.exchangesync.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+
+/** Issues RS256 access tokens: sub = user id, email, iat, exp, iss, header kid. */
+public class TokenIssuer {
+
+    /** The {@code iss} claim of every token this service issues and accepts. */
+    public static final String ISSUER = "coinsphere-exchange-sync";
+
+    private final JwtEncoder encoder;
+    private final String keyId;
+    private final Duration ttl;
+
+    public TokenIssuer(JwtEncoder encoder, String keyId, Duration ttl) {
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("coinsphere.security.jwt.ttl must be positive");
+        }
+        this.encoder = encoder;
+        this.keyId = keyId;
+        this.ttl = ttl;
+    }
+
+    /** A signed token for {@code userId}. */
+    public LoginResponse issue(UUID userId, String email) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(ISSUER)
+                .subject(userId.toString())
+                .claim("email", email)
+                .issuedAt(now)
+                .expiresAt(now.plus(ttl))
+                .build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId).type("JWT").build();
+        String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return LoginResponse.bearer(token, ttl.toSeconds());
+    }
+}

@@ -1,0 +1,209 @@
+package io.coinsphere.exchangesync.vault;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * {@link CredentialVault} with AES-256-GCM. Envelope: {@code v1:<keyId>:<salt>:<iv>:<tag>:<ciphertext>}
+ * (URL-safe base64 without padding); per-record key = HKDF-SHA256(master key, salt, "coinsphere-credentials-v1").
+ */
+public final class AesGcmCredentialVault implements CredentialVault {
+
+    static final String VERSION = "v1";
+    static final int KEY_LEN = 32;
+    static final int SALT_LEN = 16;
+    static final int IV_LEN = 12;
+    static final int TAG_LEN = 16;
+    private static final byte[] HKDF_INFO = "coinsphere-credentials-v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FINGERPRINT_INFO = "coinsphere-fingerprint-v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEY_ID_LABEL = "coinsphere-key-id".getBytes(StandardCharsets.US_ASCII);
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+    // Cipher instances are not thread-safe; caching one per thread saves the provider lookup per call.
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is not available", e);
+        }
+    });
+
+    private final Map<String, byte[]> keys;
+    private final String currentKeyId;
+    private final byte[] fingerprintKey;
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * @param keysById     master keys (32 bytes each) by key id; old ids stay here after a rotation so old rows decrypt
+     * @param currentKeyId the key used for new encryptions
+     */
+    public AesGcmCredentialVault(Map<String, byte[]> keysById, String currentKeyId) {
+        Map<String, byte[]> copy = new LinkedHashMap<>();
+        keysById.forEach((id, key) -> {
+            if (id == null || !id.matches("[A-Za-z0-9_-]{1,32}")) {
+                throw new IllegalArgumentException("Key ids are 1-32 characters of [A-Za-z0-9_-]");
+            }
+            if (key == null || key.length != KEY_LEN) {
+                throw new IllegalArgumentException("Master key '" + id + "' must be 32 bytes");
+            }
+            copy.put(id, key.clone());
+        });
+        if (!copy.containsKey(currentKeyId)) {
+            throw new IllegalArgumentException("The current key id has no key");
+        }
+        this.keys = Map.copyOf(copy);
+        this.currentKeyId = currentKeyId;
+        // A separate subkey, so fingerprints and record keys never share key material.
+        this.fingerprintKey = Hkdf.deriveKey(copy.get(currentKeyId), new byte[0], FINGERPRINT_INFO, KEY_LEN);
+    }
+
+    /** A vault with one master key, identified by {@link #keyIdOf(byte[])}. */
+    public static AesGcmCredentialVault withSingleKey(byte[] masterKey) {
+        String id = keyIdOf(masterKey);
+        return new AesGcmCredentialVault(Map.of(id, masterKey), id);
+    }
+
+    /**
+     * A stable, non-secret id for a master key: 8 characters of HMAC(key, "coinsphere-key-id"). It tells
+     * "encrypted under another key" apart from tampering, and reveals nothing usable about the key.
+     */
+    public static String keyIdOf(byte[] masterKey) {
+        if (masterKey == null || masterKey.length != KEY_LEN) {
+            throw new IllegalArgumentException("Master key must be 32 bytes");
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(masterKey, "HmacSHA256"));
+            return B64.encodeToString(mac.doFinal(KEY_ID_LABEL)).substring(0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    /** The id of the key new envelopes are encrypted with. */
+    public String currentKeyId() {
+        return currentKeyId;
+    }
+
+    /**
+     * A keyed, non-reversible fingerprint of {@code value}: hex HMAC-SHA256 under a subkey of the current master
+     * key (64 characters). Equal values give equal fingerprints; a key rotation changes them all.
+     */
+    public String fingerprint(String value) {
+        Objects.requireNonNull(value, "value");
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(fingerprintKey, "HmacSHA256"));
+            // SECURITY: keyed, so a database dump alone cannot confirm a guessed API key.
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    @Override
+    public String encrypt(UUID connectionId, String column, String plaintext) {
+        Objects.requireNonNull(plaintext, "plaintext");
+        byte[] aad = aad(connectionId, column);
+        byte[] salt = new byte[SALT_LEN];
+        byte[] iv = new byte[IV_LEN];
+        random.nextBytes(salt);
+        random.nextBytes(iv);
+        byte[] recordKey = Hkdf.deriveKey(keys.get(currentKeyId), salt, HKDF_INFO, KEY_LEN);
+        byte[] input = plaintext.getBytes(StandardCharsets.UTF_8);
+        try {
+            Cipher cipher = CIPHER.get();
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(recordKey, "AES"), new GCMParameterSpec(TAG_LEN * 8, iv));
+            cipher.updateAAD(aad);
+            byte[] out = cipher.doFinal(input); // ciphertext || tag
+            int ctLen = out.length - TAG_LEN;
+            return String.join(":", VERSION, currentKeyId, B64.encodeToString(salt), B64.encodeToString(iv),
+                    B64.encodeToString(Arrays.copyOfRange(out, ctLen, out.length)),
+                    B64.encodeToString(Arrays.copyOf(out, ctLen)));
+        } catch (GeneralSecurityException e) {
+            // SECURITY: the message names the operation only, never the plaintext or key.
+            throw new VaultException("Encryption failed", e);
+        } finally {
+            Arrays.fill(recordKey, (byte) 0);
+            Arrays.fill(input, (byte) 0);
+        }
+    }
+
+    @Override
+    public String decrypt(UUID connectionId, String column, String envelope) {
+        byte[] aad = aad(connectionId, column);
+        if (envelope == null) {
+            throw new VaultException("Malformed credential envelope");
+        }
+        String[] parts = envelope.split(":", -1);
+        if (parts.length != 6 || !VERSION.equals(parts[0])) {
+            throw new VaultException("Malformed credential envelope");
+        }
+        byte[] masterKey = keys.get(parts[1]);
+        if (masterKey == null) {
+            throw new VaultException("Credential was encrypted with an unknown key");
+        }
+        byte[] salt = decode(parts[2], SALT_LEN);
+        byte[] iv = decode(parts[3], IV_LEN);
+        byte[] tag = decode(parts[4], TAG_LEN);
+        byte[] ct = decode(parts[5], -1);
+        byte[] input = new byte[ct.length + TAG_LEN];
+        System.arraycopy(ct, 0, input, 0, ct.length);
+        System.arraycopy(tag, 0, input, ct.length, TAG_LEN);
+        byte[] recordKey = Hkdf.deriveKey(masterKey, salt, HKDF_INFO, KEY_LEN);
+        byte[] plain = null;
+        try {
+            Cipher cipher = CIPHER.get();
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(recordKey, "AES"), new GCMParameterSpec(TAG_LEN * 8, iv));
+            cipher.updateAAD(aad);
+            plain = cipher.doFinal(input);
+            return new String(plain, StandardCharsets.UTF_8);
+        } catch (AEADBadTagException e) {
+            // SECURITY: one message for a wrong row/column (AAD), a modified envelope or a wrong key; no detail.
+            throw new VaultException("Credential failed authentication (tampered or stored for another row or column)");
+        } catch (GeneralSecurityException e) {
+            throw new VaultException("Credential could not be decrypted", e);
+        } finally {
+            Arrays.fill(recordKey, (byte) 0);
+            if (plain != null) {
+                Arrays.fill(plain, (byte) 0);
+            }
+        }
+    }
+
+    // SECURITY: the AAD binds a ciphertext to its row and column, so copying it elsewhere fails authentication.
+    private static byte[] aad(UUID connectionId, String column) {
+        if (connectionId == null || column == null || column.isBlank()) {
+            throw new IllegalArgumentException("connectionId and column are required");
+        }
+        return (connectionId + ":" + column).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] decode(String part, int expectedLength) {
+        byte[] bytes;
+        try {
+            bytes = B64D.decode(part);
+        } catch (IllegalArgumentException e) {
+            throw new VaultException("Malformed credential envelope");
+        }
+        if (expectedLength >= 0 && bytes.length != expectedLength) {
+            throw new VaultException("Malformed credential envelope");
+        }
+        return bytes;
+    }
+}
