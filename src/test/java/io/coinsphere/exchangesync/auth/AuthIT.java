@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -99,6 +98,9 @@ class AuthIT {
         assertThat(login.statusCode()).isEqualTo(200);
         JsonNode token = json.readTree(login.body());
         assertThat(token.get("tokenType").asText()).isEqualTo("Bearer");
+        // Request headers are not echoed into the answer.
+        assertThat(login.headers().map().keySet()).noneMatch(h -> h.equalsIgnoreCase("X-Probe"));
+        assertThat(login.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         assertThat(token.get("expiresIn").asLong()).isEqualTo(3600);
         String accessToken = token.get("accessToken").asText();
         Jwt jwt = jwtDecoder.decode(accessToken);
@@ -185,6 +187,7 @@ class AuthIT {
         assertThat(wrongPassword.statusCode()).isEqualTo(401);
         assertThat(unknownEmail.statusCode()).isEqualTo(401);
         assertThat(wrongPassword.body()).isEqualTo(unknownEmail.body());
+        assertThat(wrongPassword.headers().map().keySet()).isEqualTo(unknownEmail.headers().map().keySet());
         JsonNode body = json.readTree(wrongPassword.body());
         assertThat(body.get("error").asText()).isEqualTo("invalid_credentials");
         assertThat(body.get("message").asText()).isEqualTo("Invalid email or password");
@@ -218,6 +221,7 @@ class AuthIT {
     private HttpResponse<String> postRaw(String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
+                .header("X-Probe", "request-header")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -267,9 +271,5 @@ class AuthIT {
                 }
             };
         }
-    }
-
-    static String payload(String token) {
-        return new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
     }
 }
