@@ -38,9 +38,13 @@ public class ConnectService {
         this.connections = connections;
     }
 
+    /** One entry of {@code GET /supported}. */
+    public record SupportedExchange(String id, String name, boolean requiresPassphrase) {
+    }
+
     public ApiReply supported() {
-        List<Map<String, Object>> list = Arrays.stream(ExchangeId.values())
-                .map(e -> Map.<String, Object>of("id", e.id(), "name", e.displayName(), "requiresPassphrase", e.requiresPassphrase()))
+        List<SupportedExchange> list = Arrays.stream(ExchangeId.values())
+                .map(e -> new SupportedExchange(e.id(), e.displayName(), e.requiresPassphrase()))
                 .toList();
         return ApiReply.ok(Map.of("exchanges", list));
     }
