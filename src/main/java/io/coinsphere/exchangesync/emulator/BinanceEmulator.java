@@ -49,9 +49,9 @@ final class BinanceEmulator extends EmulatorHandler {
     private Reply account(EmulatedRequest request) {
         EmulatedAccount account = authenticate(request);
         boolean omitZero = "true".equalsIgnoreCase(request.param("omitZeroBalances"));
-        List<Object> balances = account.balances(Wallet.SPOT).entrySet().stream()
+        List<Map<String, Object>> balances = account.balances(Wallet.SPOT).entrySet().stream()
                 .filter(e -> !omitZero || e.getValue().total().signum() != 0)
-                .map(e -> (Object) obj("asset", e.getKey(), "free", amount(e.getValue().free()),
+                .map(e -> obj("asset", e.getKey(), "free", amount(e.getValue().free()),
                         "locked", amount(e.getValue().locked())))
                 .toList();
         return Reply.json(obj(
@@ -74,10 +74,10 @@ final class BinanceEmulator extends EmulatorHandler {
     private Reply fundingAsset(EmulatedRequest request) {
         EmulatedAccount account = authenticate(request);
         String only = request.param("asset");
-        List<Object> assets = account.balances(Wallet.FUNDING).entrySet().stream()
+        List<Map<String, Object>> assets = account.balances(Wallet.FUNDING).entrySet().stream()
                 .filter(e -> only == null || only.equals(e.getKey()))
                 .filter(e -> e.getValue().total().signum() != 0)
-                .map(e -> (Object) obj("asset", e.getKey(), "free", amount(e.getValue().free()),
+                .map(e -> obj("asset", e.getKey(), "free", amount(e.getValue().free()),
                         "locked", amount(e.getValue().locked()), "freeze", "0", "withdrawing", "0",
                         "btcValuation", "0"))
                 .toList();

@@ -41,10 +41,10 @@ final class CoinbaseEmulator extends EmulatorHandler {
         return obj("iso", Instant.ofEpochMilli(now).toString(), "epoch", BigDecimal.valueOf(now, 3));
     }
 
-    private static List<Object> accounts(EmulatedAccount account) {
+    private static List<Map<String, Object>> accounts(EmulatedAccount account) {
         String profileId = account.stableId("profile").toString();
         return account.balances(Wallet.SPOT).entrySet().stream()
-                .map(e -> (Object) obj(
+                .map(e -> obj(
                         "id", account.stableId("account/" + e.getKey()).toString(),
                         "currency", e.getKey(),
                         "balance", amount(e.getValue().total()),

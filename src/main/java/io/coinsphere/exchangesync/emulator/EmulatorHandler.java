@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What all four emulated exchanges share: accounts, scripted failures, latency, clock skew and request
@@ -21,7 +21,7 @@ import java.util.logging.Logger;
  */
 abstract class EmulatorHandler implements HttpHandler {
 
-    private static final Logger LOG = Logger.getLogger(EmulatorHandler.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(EmulatorHandler.class);
 
     private final ExchangeId exchange;
     private final String apiKeyHeader;
@@ -70,7 +70,7 @@ abstract class EmulatorHandler implements HttpHandler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the emulator is closing
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, exchange.id() + " emulator failed on " + http.getRequestURI().getPath(), e);
+            LOG.warn("{} emulator failed on {}", exchange.id(), http.getRequestURI().getPath(), e);
             send(http, Reply.text(500, "text/plain", "emulator error: " + e));
         } finally {
             http.close();

@@ -34,6 +34,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * Tests share one emulator and run in parallel, so prefer the per-key forms of {@code failNext},
  * {@code failAlways}, {@code clearFailures} and {@code requestCount}. All methods are thread-safe.
+ *
+ * <p>Served: Binance {@code GET /api/v3/account|time|exchangeInfo}, {@code GET /sapi/v1/asset/assetDetail},
+ * {@code GET /sapi/v1/account/apiRestrictions}, {@code POST /sapi/v1/asset/get-funding-asset}; Kraken
+ * {@code POST /0/private/Balance|BalanceEx|TradeBalance}, {@code GET /0/public/Time|Assets|AssetPairs};
+ * Coinbase {@code GET /accounts|time|products|currencies}; KuCoin {@code GET /api/v1/accounts|timestamp},
+ * {@code GET /api/v1/user/api-key}. Response header names arrive case-normalised by the JDK server
+ * ({@code Retry-after}, {@code X-mbx-used-weight-1m}): clients must look headers up case-insensitively,
+ * as they must with the real exchanges, whose CDNs and HTTP/2 send lower-case names.
  */
 public final class ExchangeEmulator implements AutoCloseable {
 
@@ -80,6 +88,7 @@ public final class ExchangeEmulator implements AutoCloseable {
     }
 
     private void listen(ExchangeId id, int port) throws IOException {
+        // SECURITY: loopback only; the emulator accepts any key registered with it and must not be reachable.
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", handlers.get(id));
         server.setExecutor(executor);

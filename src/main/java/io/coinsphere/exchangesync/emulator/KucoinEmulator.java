@@ -52,8 +52,8 @@ final class KucoinEmulator extends EmulatorHandler {
             }
             account.balances(wallet).forEach((asset, holding) -> {
                 if (currency == null || currency.isEmpty() || currency.equals(asset)) {
-                    result.add(obj("id", account.stableId(walletType + "/" + asset).toString().replace("-", "").substring(0, 24),
-                            "currency", asset, "type", walletType, "balance", amount(holding.total()),
+                    String id = account.stableId(walletType + "/" + asset).toString().replace("-", "").substring(0, 24);
+                    result.add(obj("id", id, "currency", asset, "type", walletType, "balance", amount(holding.total()),
                             "available", amount(holding.free()), "holds", amount(holding.locked())));
                 }
             });
@@ -92,13 +92,7 @@ final class KucoinEmulator extends EmulatorHandler {
         if (!version.equals("2") && !version.equals("3")) {
             throw error("400009", "Invalid KC-API-KEY-VERSION");
         }
-        long millis;
-        try {
-            millis = Long.parseLong(timestamp);
-        } catch (NumberFormatException e) {
-            millis = Long.MIN_VALUE / 2;
-        }
-        if (Math.abs(nowMillis() - millis) > MAX_SKEW_MILLIS) {
+        if (!withinSkew(timestamp)) {
             throw error("400002", "KC-API-TIMESTAMP Invalid -- Time differs from server time by more than 5 seconds");
         }
         EmulatedAccount account = account(apiKey).orElseThrow(() -> error("400003", "KC-API-KEY not exists"));
@@ -114,6 +108,14 @@ final class KucoinEmulator extends EmulatorHandler {
             throw error("400007", "Access Denied -- Your API key does not have sufficient permissions to access the URI");
         }
         return account;
+    }
+
+    private boolean withinSkew(String timestamp) {
+        try {
+            return Math.abs(nowMillis() - Long.parseLong(timestamp)) <= MAX_SKEW_MILLIS;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     @Override

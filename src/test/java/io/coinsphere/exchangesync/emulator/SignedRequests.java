@@ -1,0 +1,112 @@
+package io.coinsphere.exchangesync.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coinsphere.exchangesync.exchange.ExchangeId;
+import io.coinsphere.exchangesync.exchange.signing.BinanceSignature;
+import io.coinsphere.exchangesync.exchange.signing.CoinbaseSignature;
+import io.coinsphere.exchangesync.exchange.signing.KrakenSignature;
+import io.coinsphere.exchangesync.exchange.signing.KucoinSignature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Builds requests signed the way each real exchange wants, using our signing classes, and sends them. */
+final class SignedRequests {
+
+    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final AtomicLong NONCE = new AtomicLong(System.currentTimeMillis() * 1000);
+
+    private SignedRequests() {
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static long now() {
+        return System.currentTimeMillis();
+    }
+
+    /** A nonce bigger than every earlier one in this JVM. */
+    static long nonce() {
+        return NONCE.incrementAndGet();
+    }
+
+    /** The balance request of each exchange, correctly signed for {@code account}. */
+    static HttpRequest balances(ExchangeEmulator emu, EmulatedAccount account) {
+        URI base = emu.baseUrl(account.exchange());
+        return switch (account.exchange()) {
+            case BINANCE -> binanceGet(base, "/api/v3/account", account.apiKey(), account.apiSecret(), "", now());
+            case KRAKEN -> krakenPost(base, "/0/private/Balance", account.apiKey(), account.apiSecret(), nonce(), "");
+            case COINBASE -> coinbaseGet(base, "/accounts", account.apiKey(), account.apiSecret(), account.passphrase(),
+                    now() / 1000);
+            case KUCOIN -> kucoinGet(base, "/api/v1/accounts", account.apiKey(), account.apiSecret(),
+                    KucoinSignature.passphrase(account.apiSecret(), account.passphrase()), "2", now()).build();
+        };
+    }
+
+    static HttpRequest binanceGet(URI base, String path, String apiKey, String secret, String params, long timestamp) {
+        String query = (params.isEmpty() ? "" : params + "&") + "timestamp=" + timestamp;
+        String signature = BinanceSignature.sign(secret, query);
+        return HttpRequest.newBuilder(URI.create(base + path + "?" + query + "&signature=" + signature))
+                .header("X-MBX-APIKEY", apiKey).GET().build();
+    }
+
+    static HttpRequest krakenPost(URI base, String path, String apiKey, String secret, long nonce, String extraParams) {
+        String body = "nonce=" + nonce + extraParams;
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("API-Key", apiKey)
+                .header("API-Sign", KrakenSignature.sign(secret, path, Long.toString(nonce), body))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    static HttpRequest coinbaseGet(URI base, String path, String apiKey, String secret, String passphrase,
+                                   long epochSeconds) {
+        String timestamp = Long.toString(epochSeconds);
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("CB-ACCESS-KEY", apiKey)
+                .header("CB-ACCESS-SIGN", CoinbaseSignature.sign(secret, timestamp, "GET", path, ""))
+                .header("CB-ACCESS-TIMESTAMP", timestamp)
+                .header("CB-ACCESS-PASSPHRASE", passphrase)
+                .GET().build();
+    }
+
+    /** KuCoin GET; {@code keyVersion} null leaves the header out. */
+    static HttpRequest.Builder kucoinGet(URI base, String pathWithQuery, String apiKey, String secret,
+                                         String passphraseHeader, String keyVersion, long timestampMillis) {
+        String timestamp = Long.toString(timestampMillis);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + pathWithQuery))
+                .header("KC-API-KEY", apiKey)
+                .header("KC-API-SIGN", KucoinSignature.sign(secret, timestamp, "GET", pathWithQuery, ""))
+                .header("KC-API-TIMESTAMP", timestamp)
+                .header("KC-API-PASSPHRASE", passphraseHeader)
+                .GET();
+        if (keyVersion != null) {
+            builder.header("KC-API-KEY-VERSION", keyVersion);
+        }
+        return builder;
+    }
+}
