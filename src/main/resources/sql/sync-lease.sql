@@ -2,6 +2,6 @@
 -- the connection is gone or another worker holds an unexpired lease on it.
 UPDATE exchange_connections
 SET sync_lease_until = now() + make_interval(secs => :#leaseSeconds)
-WHERE id = :#connectionId
+WHERE id = CAST(CAST(:#connectionId AS text) AS uuid)
   AND (sync_lease_until IS NULL OR sync_lease_until < now())
 RETURNING id, user_id, portfolio_id, exchange, api_key_encrypted, api_secret_encrypted, passphrase_encrypted

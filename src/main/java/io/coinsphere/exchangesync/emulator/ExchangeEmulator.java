@@ -75,6 +75,11 @@ public final class ExchangeEmulator implements AutoCloseable {
 
     /** Starts all four exchanges; an exchange missing from {@code ports} (or mapped to 0) gets a free port. */
     public static ExchangeEmulator start(Map<ExchangeId, Integer> ports) {
+        // Without TCP_NODELAY the JDK server waits ~40 ms on delayed ACKs before each answer; the
+        // flag is read once, when the first server of the JVM starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         ExchangeEmulator emulator = new ExchangeEmulator();
         try {
             for (ExchangeId id : ExchangeId.values()) {

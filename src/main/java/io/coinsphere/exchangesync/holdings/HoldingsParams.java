@@ -2,6 +2,7 @@ package io.coinsphere.exchangesync.holdings;
 
 import io.coinsphere.exchangesync.exchange.Balance;
 import io.coinsphere.exchangesync.sync.FetchedBalances;
+import io.coinsphere.exchangesync.sync.SyncAttempts;
 import io.coinsphere.exchangesync.sync.SyncHeaders;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -48,8 +49,7 @@ public final class HoldingsParams {
         params.put("trigger", exchange.getMessage().getHeader(SyncHeaders.TRIGGER, "scheduled", String.class));
         OffsetDateTime started = exchange.getMessage().getHeader(SyncHeaders.STARTED_AT, OffsetDateTime.class);
         params.put("startedAt", (started == null ? OffsetDateTime.now() : started).toString());
-        int redeliveries = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        params.put("attempts", redeliveries + 1);
+        params.put("attempts", Math.max(1, SyncAttempts.of(exchange)));
     }
 
     private static String[] decimals(List<Balance> balances, java.util.function.Function<Balance, BigDecimal> column) {

@@ -1,6 +1,5 @@
 package io.coinsphere.exchangesync.holdings;
 
-import io.coinsphere.exchangesync.sync.SyncErrorPolicy;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -13,8 +12,9 @@ public class HoldingsRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // No error policy of its own: a failure rolls the whole transaction back and goes up to
+        // the sync route, whose policy retries the upsert in a fresh transaction.
         from("direct:holdings-upsert").routeId("holdings-upsert")
-                .routeConfigurationId(SyncErrorPolicy.ID)
                 .transacted()
                 .setBody(method(HoldingsParams.class, "of"))
                 .to("sql:classpath:sql/holdings-lock-connection.sql?outputType=SelectOne&outputHeader=lockedConnection")

@@ -13,7 +13,8 @@ public class BalanceFetcher {
         this.adapters = adapters;
     }
 
-    public FetchedBalances fetch(SyncJob job) {
+    public FetchedBalances fetch(SyncJob job, org.apache.camel.Exchange exchange) {
+        SyncAttempts.count(exchange);
         return new FetchedBalances(job.connectionId(), job.portfolioId(),
                 adapters.forExchange(job.exchange()).fetchBalances(job.credentials()));
     }

@@ -52,7 +52,7 @@ public class SyncRoutes extends RouteBuilder {
 
         from("direct:sync-connection").routeId("sync-connection")
                 .routeConfigurationId(SyncErrorPolicy.ID)
-                .setHeader(SyncHeaders.STARTED_AT, method(OffsetDateTime.class, "now"))
+                .process(e -> e.getMessage().setHeader(SyncHeaders.STARTED_AT, OffsetDateTime.now()))
                 .setHeader("leaseSeconds", constant(properties.lease().toSeconds()))
                 .to("sql:classpath:sql/sync-lease.sql?outputType=SelectOne")
                 .filter(body().isNull())

@@ -134,7 +134,7 @@ public abstract class IntegrationTest {
         Map<String, BigDecimal> result = new HashMap<>();
         jdbc.query("SELECT t.symbol, h.amount FROM holdings h JOIN tokens t ON t.id = h.token_id WHERE h.connection_id = ?",
                 rs -> {
-                    result.put(rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros());
+                    result.put(rs.getString(1), new BigDecimal(rs.getBigDecimal(2).stripTrailingZeros().toPlainString()));
                 }, connectionId);
         return result;
     }
