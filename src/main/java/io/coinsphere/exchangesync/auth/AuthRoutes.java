@@ -3,6 +3,7 @@ package io.coinsphere.exchangesync.auth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coinsphere.exchangesync.web.ApiError;
 import io.coinsphere.exchangesync.web.ApiException;
+import io.coinsphere.exchangesync.web.RestErrorPolicy;
 import java.io.IOException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -47,13 +48,13 @@ public class AuthRoutes extends RouteBuilder {
                 .responseMessage().code(401).message("invalid_credentials").responseModel(ApiError.class).endResponseMessage()
                 .to("direct:auth-login");
 
-        from("direct:auth-register").routeId("auth-register")
+        from("direct:auth-register").routeId("auth-register").routeConfigurationId(RestErrorPolicy.ID)
             .process(e -> e.getMessage().setBody(readJson(e, RegisterRequest.class)))
             .bean(auth, "register")
             .to("direct:auth-reply")
             .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201));
 
-        from("direct:auth-login").routeId("auth-login")
+        from("direct:auth-login").routeId("auth-login").routeConfigurationId(RestErrorPolicy.ID)
             .process(e -> e.getMessage().setBody(readJson(e, LoginRequest.class)))
             .bean(auth, "login")
             .to("direct:auth-reply")

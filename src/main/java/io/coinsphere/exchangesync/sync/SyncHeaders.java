@@ -10,6 +10,7 @@ public final class SyncHeaders {
     public static final String PRIORITY = "syncPriority";
     public static final String SEQUENCE = "syncSequence";
     public static final String EXCHANGE = "exchangeId";
+    public static final String USER_ID = "userId";
 
     private SyncHeaders() {
     }

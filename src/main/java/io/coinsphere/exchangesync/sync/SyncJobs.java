@@ -24,6 +24,7 @@ public class SyncJobs {
         ExchangeId exchangeId = ExchangeId.fromId((String) row.get("exchange"))
                 .orElseThrow(() -> new VaultException("The connection names an exchange this version does not support"));
         exchange.getMessage().setHeader(SyncHeaders.EXCHANGE, exchangeId.id());
+        exchange.getMessage().setHeader(SyncHeaders.USER_ID, row.get("user_id"));
         String passphrase = (String) row.get("passphrase_encrypted");
         ApiCredentials credentials = new ApiCredentials(
                 vault.decrypt(id, "api_key_encrypted", (String) row.get("api_key_encrypted")),

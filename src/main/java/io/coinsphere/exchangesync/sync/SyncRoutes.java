@@ -17,8 +17,11 @@ public class SyncRoutes extends RouteBuilder {
     private final SyncJobs jobs;
     private final BalanceFetcher fetcher;
     private final SyncOutcomes outcomes;
+    private final SyncEvents events;
 
-    public SyncRoutes(SyncProperties properties, SyncJobs jobs, BalanceFetcher fetcher, SyncOutcomes outcomes) {
+    public SyncRoutes(SyncProperties properties, SyncJobs jobs, BalanceFetcher fetcher, SyncOutcomes outcomes,
+            SyncEvents events) {
+        this.events = events;
         this.properties = properties;
         this.jobs = jobs;
         this.fetcher = fetcher;
@@ -62,14 +65,25 @@ public class SyncRoutes extends RouteBuilder {
                 .end()
                 .bean(jobs, "open")
                 .bean(fetcher, "fetch")
-                .to("direct:holdings-upsert");
+                .to("direct:holdings-upsert")
+                // Reached only when the upsert committed (a disconnected connection stops earlier).
+                .setBody(method(events, "succeeded"))
+                .to("direct:sync-events");
 
         from("direct:sync-dead-letter").routeId("sync-dead-letter")
                 .setBody(method(outcomes, "exhausted"))
-                .to("sql:classpath:sql/sync-failure.sql?noop=true");
+                .to("sql:classpath:sql/sync-failure.sql?noop=true")
+                .setBody(method(events, "failed"))
+                .to("direct:sync-events");
 
         from("direct:sync-disable").routeId("sync-disable")
                 .setBody(method(outcomes, "disabled"))
-                .to("sql:classpath:sql/sync-failure.sql?noop=true");
+                .to("sql:classpath:sql/sync-failure.sql?noop=true")
+                .setBody(method(events, "failed"))
+                .to("direct:sync-events");
+
+        // Every finished sync, after its transaction: in-process subscribers (live page updates).
+        from("direct:sync-events").routeId("sync-events")
+                .bean(events, "publish");
     }
 }
