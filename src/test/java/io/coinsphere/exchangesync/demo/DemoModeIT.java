@@ -35,6 +35,7 @@ class DemoModeIT {
                 "--server.port=0",
                 "--coinsphere.data-dir=" + dataDir,
                 "--coinsphere.sync.fanout-enabled=false",
+                "--coinsphere.kafka.embedded-port=0",
                 "--spring.jmx.enabled=false",
                 "--camel.main.jmx-enabled=false");
         port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();

@@ -72,6 +72,7 @@ public abstract class IntegrationTest {
         registry.add("coinsphere.exchanges.connect-timeout", () -> "2s");
         registry.add("coinsphere.exchanges.read-timeout", () -> "2s");
         registry.add("coinsphere.sync.fanout-enabled", () -> "false");
+        registry.add("coinsphere.kafka.embedded-port", () -> "0");
         registry.add("coinsphere.sync.workers", () -> "8");
         registry.add("coinsphere.sync.retry.max-redeliveries", () -> "3");
         registry.add("coinsphere.sync.retry.initial-delay", () -> "50ms");
