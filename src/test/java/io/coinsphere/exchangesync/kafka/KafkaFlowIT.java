@@ -20,6 +20,9 @@ class KafkaFlowIT extends IntegrationTest {
     @Autowired
     KafkaBootstrap kafka;
 
+    @Autowired
+    io.coinsphere.exchangesync.vault.CredentialVault vault;
+
     @Test
     void restSyncTravelsOverKafkaAndPublishesAnEventAfterCommit() {
         ApiClient user = newUser();
@@ -105,5 +108,46 @@ class KafkaFlowIT extends IntegrationTest {
         assertThat(event.value()).contains("\"error\":\"KuCoin");
         KafkaProbe.await(kafka.servers(), KafkaSettings.DLQ, Duration.ofSeconds(10),
                 r -> id.toString().equals(r.key()) && "sync failed".equals(KafkaProbe.header(r, "reason")));
+    }
+
+    @Test
+    void aManualSyncGoesAheadOfABacklogOfScheduledOnes() {
+        ApiClient user = newUser();
+        EmulatedAccount bulk = account(ExchangeId.BINANCE).setBalance("BTC", dec("0.1"), dec("0"));
+        String userId = jdbc.queryForObject("SELECT id::text FROM users ORDER BY created_at DESC LIMIT 1", String.class);
+        UUID manual = connect(user, account(ExchangeId.COINBASE).setBalance("ETH", dec("1"), dec("0")));
+        awaitRuns(manual, 1);
+        int backlog = 2000;
+        for (int i = 0; i < backlog; i++) {
+            UUID id = UUID.randomUUID();
+            jdbc.update("""
+                    INSERT INTO exchange_connections (id, user_id, portfolio_id, exchange, api_key_encrypted, api_secret_encrypted,
+                        api_key_fingerprint, api_key_hint, next_sync_at)
+                    SELECT ?, CAST(? AS uuid), p.id, 'binance', ?, ?, ?, 'abcd', now() - interval '1 second'
+                    FROM portfolios p WHERE p.user_id = CAST(? AS uuid) AND p.is_default""",
+                    id, userId, vault.encrypt(id, "api_key_encrypted", bulk.apiKey()),
+                    vault.encrypt(id, "api_secret_encrypted", bulk.apiSecret()), "fp-" + id, userId);
+        }
+        EMULATOR.setLatency(ExchangeId.BINANCE, Duration.ofMillis(20));
+        try {
+            camel.createProducerTemplate().requestBody("direct:fanout-claim", (Object) null);
+            await().atMost(Duration.ofSeconds(60)).until(() -> bulkRuns(userId) >= 50);
+
+            long started = System.nanoTime();
+            syncNow(user, manual);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            int drained = bulkRuns(userId);
+            System.out.printf("Manual sync finished in %d ms with %d of %d scheduled syncs done%n", millis, drained, backlog);
+            assertThat(drained).as("the manual sync did not wait for the backlog").isLessThan(backlog);
+            await().atMost(Duration.ofSeconds(300)).until(() -> bulkRuns(userId) >= backlog);
+        } finally {
+            EMULATOR.setLatency(ExchangeId.BINANCE, Duration.ZERO);
+        }
+    }
+
+    private int bulkRuns(String userId) {
+        return jdbc.queryForObject("""
+                SELECT count(*) FROM sync_runs r JOIN exchange_connections c ON c.id = r.connection_id
+                WHERE c.user_id = CAST(? AS uuid) AND c.exchange = 'binance'""", Integer.class, userId);
     }
 }
