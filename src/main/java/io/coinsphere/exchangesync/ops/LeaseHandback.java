@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands back the leases of syncs that did not finish before shutdown. The sync route registers each lease it
- * takes; the exchange's completion (success or recorded failure, which release the lease in SQL) removes it.
+ * takes; the exchange's completion (success or a recorded failure, which release the lease in SQL) removes it.
  * Whatever is left once Camel has stopped (its shutdown timeout ran out) is released here, so another instance
  * or the next start syncs those connections at once instead of after the lease expires. Holdings need no
  * cleanup: they are written in one transaction, so they are either complete or untouched.
@@ -42,9 +42,12 @@ public class LeaseHandback implements SmartLifecycle {
         held.add(id);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
-            public void onDone(Exchange done) {
+            public void onComplete(Exchange done) {
+                // Success or a failure the dead-letter route recorded: either SQL released the lease.
                 held.remove(id);
             }
+            // onFailure keeps it: the failure could not be recorded (e.g. the dead-letter route was already
+            // stopped), so the lease is still held and is handed back at shutdown.
         });
     }
 
