@@ -75,22 +75,27 @@ public class SyncRoutes extends RouteBuilder {
                     .log("Sync of connection ${header.connectionId} skipped: already in progress or disconnected")
                     .stop()
                 .end()
+                // Registers the lease so that a shutdown can hand it back if the sync is cut short.
+                .bean("leaseHandback", "taken")
                 .bean(jobs, "open")
                 .bean(fetcher, "fetch")
                 .to("direct:holdings-upsert")
                 // Reached only when the upsert committed (a disconnected connection stops earlier).
+                .bean("syncMetrics", "succeeded")
                 .setBody(method(events, "succeeded"))
                 .to("direct:sync-events");
 
         from("direct:sync-dead-letter").routeId("sync-dead-letter")
                 .setBody(method(outcomes, "exhausted"))
                 .to("sql:classpath:sql/sync-failure.sql?noop=true")
+                .bean("syncMetrics", "failed")
                 .setBody(method(events, "failed"))
                 .to("direct:sync-events");
 
         from("direct:sync-disable").routeId("sync-disable")
                 .setBody(method(outcomes, "disabled"))
                 .to("sql:classpath:sql/sync-failure.sql?noop=true")
+                .bean("syncMetrics", "failed")
                 .setBody(method(events, "failed"))
                 .to("direct:sync-events");
 
