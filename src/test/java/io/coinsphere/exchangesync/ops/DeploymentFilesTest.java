@@ -107,7 +107,8 @@ class DeploymentFilesTest {
                 "spring.datasource.password", "logging.structured.format.console"));
         flatten("", applicationYaml(), properties);
         for (Class<?> type : List.of(CoinsphereProperties.class, JwtProperties.class, VaultProperties.class,
-                SyncProperties.class, ExchangesProperties.class, Roles.class, OpsProperties.class)) {
+                SyncProperties.class, ExchangesProperties.class, Roles.class, OpsProperties.class,
+                io.coinsphere.exchangesync.kafka.KafkaSettings.class)) {
             String prefix = type.getAnnotation(ConfigurationProperties.class).prefix();
             for (RecordComponent component : type.getRecordComponents()) {
                 properties.add(prefix + "." + kebab(component.getName()));
