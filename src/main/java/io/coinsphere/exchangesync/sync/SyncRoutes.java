@@ -85,15 +85,16 @@ public class SyncRoutes extends RouteBuilder {
                 .setBody(method(events, "succeeded"))
                 .to("direct:sync-events");
 
+        // Retries exhausted: status 'error'. A rejected key: status 'disabled'. Both are then recorded alike.
         from("direct:sync-dead-letter").routeId("sync-dead-letter")
                 .setBody(method(outcomes, "exhausted"))
-                .to("sql:classpath:sql/sync-failure.sql?noop=true")
-                .bean("syncMetrics", "failed")
-                .setBody(method(events, "failed"))
-                .to("direct:sync-events");
+                .to("direct:sync-failure-record");
 
         from("direct:sync-disable").routeId("sync-disable")
                 .setBody(method(outcomes, "disabled"))
+                .to("direct:sync-failure-record");
+
+        from("direct:sync-failure-record").routeId("sync-failure-record")
                 .to("sql:classpath:sql/sync-failure.sql?noop=true")
                 .bean("syncMetrics", "failed")
                 .setBody(method(events, "failed"))
