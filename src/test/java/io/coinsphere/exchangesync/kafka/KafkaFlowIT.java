@@ -45,6 +45,18 @@ class KafkaFlowIT extends IntegrationTest {
     }
 
     @Test
+    void readinessAndMetricsSeeKafka() {
+        ApiClient admin = admin();
+        ApiClient.Response readiness = admin.get("/actuator/health/readiness");
+        assertThat(readiness.status()).as(readiness.raw()).isEqualTo(200);
+        assertThat(readiness.body().at("/components/kafka/status").asText()).isEqualTo("UP");
+        assertThat(readiness.body().at("/components/kafka/details/nodes").asInt()).isEqualTo(1);
+        ApiClient.Response lag = admin.get("/actuator/metrics/coinsphere.kafka.consumer.lag?tag=topic:" + KafkaSettings.SCHEDULED);
+        assertThat(lag.status()).as(lag.raw()).isEqualTo(200);
+        assertThat(lag.body().at("/measurements/0/value").asDouble()).as("records behind, known").isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
     void anExternalProducersRecordTriggersASync() throws Exception {
         ApiClient user = newUser();
         UUID id = connect(user, account(ExchangeId.KRAKEN).setBalance("XXBT", dec("1"), dec("0")));
