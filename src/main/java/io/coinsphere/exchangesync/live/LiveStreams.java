@@ -15,15 +15,17 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Opens live streams: subscribes each to the {@link SyncEvents} bus, beats its heart and caps how
- * many one user holds. Frames are written on a small pool of our own, because the bus calls its
+ * many one user holds. Streams end before the web server's graceful shutdown, which would otherwise
+ * wait for them as active requests. Frames are written on a small pool of our own, because the bus calls its
  * subscribers on the sync worker's thread and a slow browser must never hold up a sync.
  */
 @Component
-public class LiveStreams implements DisposableBean {
+public class LiveStreams implements SmartLifecycle, DisposableBean {
 
     /** Raised when a user already holds {@link LiveProperties#maxStreamsPerUser()} streams. */
     public static class TooManyStreams extends RuntimeException {
@@ -38,6 +40,7 @@ public class LiveStreams implements DisposableBean {
     private final Map<UUID, AtomicInteger> perUser = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeats;
     private final ExecutorService writers;
+    private volatile boolean running = true;
 
     public LiveStreams(SyncEvents events, LiveProperties properties) {
         this.events = events;
@@ -73,6 +76,10 @@ public class LiveStreams implements DisposableBean {
         stream.whenClosed(() -> beat.cancel(false));
         open.add(stream);
         stream.ready();
+        if (!running) {
+            // Opened while shutting down: end it at once, the page reconnects to a running instance.
+            stream.close();
+        }
         return stream;
     }
 
@@ -81,10 +88,32 @@ public class LiveStreams implements DisposableBean {
         return open.size();
     }
 
-    /** Ends every stream so browsers reconnect to another instance, and stops the threads. */
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every stream (browsers reconnect, to another instance if this one goes away). */
+    @Override
+    public void stop() {
+        running = false;
+        open.forEach(LiveStream::close);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Runs before the web server's graceful shutdown (a lower phase), so no stream holds it up. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+
     @Override
     public void destroy() {
-        open.forEach(LiveStream::close);
+        stop();
         heartbeats.shutdownNow();
         writers.shutdownNow();
     }

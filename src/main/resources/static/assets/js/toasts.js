@@ -1,0 +1,13 @@
+import { el, $ } from './dom.js';
+
+/** Shows a short message for an action's outcome; kind is success, error or info. */
+export function toast(message, kind = 'info') {
+  const region = $('#toasts');
+  const close = el('button', { type: 'button', class: 'toast-close', 'aria-label': 'Dismiss', text: '×' });
+  const item = el('div', { class: `toast toast-${kind}`, role: kind === 'error' ? 'alert' : 'status' },
+    el('span', { class: 'toast-text', text: message }), close);
+  const remove = () => item.remove();
+  close.addEventListener('click', remove);
+  region.append(item);
+  setTimeout(remove, kind === 'error' ? 9000 : 5000);
+}
