@@ -59,12 +59,16 @@ export function connectionCard(connection, { exchangeName, assets, pending, hand
     el('div', {}, el('dt', { text: 'Last sync' }), el('dd', {}, timeAgo(connection.lastSyncAt, 'last-sync'))),
     el('div', {}, el('dt', { text: 'Auto-sync' }), el('dd', {},
       el('label', { class: 'switch', for: `auto-${connection.id}` }, autoSync,
-        el('span', { class: 'switch-text', text: connection.autoSync ? `On · ${syncInterval(connection.syncInterval)}` : 'Off' })))),
+        el('span', { class: 'switch-text', text: connection.autoSync ? capitalise(syncInterval(connection.syncInterval)) : 'Off' })))),
     el('div', {}, el('dt', { text: 'API key' }), el('dd', { class: 'mono', dataset: { role: 'key-hint' }, text: `…${connection.apiKeyHint || ''}` }))),
   connection.lastError ? el('p', { class: 'connection-error', dataset: { role: 'last-error' } },
     el('strong', { text: status === 'disabled' ? 'Needs attention: ' : 'Last error: ' }), connection.lastError) : null,
   assetList(assets),
   el('footer', { class: 'card-actions' }, syncButton, disconnectButton));
+}
+
+function capitalise(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function assetList(assets) {

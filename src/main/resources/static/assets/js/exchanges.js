@@ -26,6 +26,8 @@ const state = {
 const signature = (c) => JSON.stringify([c.lastSyncAt, c.status, c.lastError, c.consecutiveFailures]);
 const exchangeName = (id) => (state.exchanges.find((e) => e.id === id) || { name: id }).name;
 
+const cardCache = new Map();
+let renderedPortfolio = null;
 let refreshing = null;
 let refreshAgain = false;
 
@@ -80,18 +82,38 @@ function render() {
   $('#empty-state').hidden = !empty;
   $('#sync-all').disabled = state.connections.length === 0;
 
-  // Re-rendering replaces the cards: remember which control had focus and give it back.
+  // A rebuilt card is a new element: remember which of its controls had focus and give it back.
   const focused = document.activeElement && document.activeElement.closest('[data-connection-id]');
   const focusKey = focused && [focused.dataset.connectionId, document.activeElement.dataset.action];
 
   const assets = assetsByConnection(state.holdings);
-  $('#connections').replaceChildren(...state.connections.map((connection) => connectionCard(connection, {
-    exchangeName: exchangeName(connection.exchange),
-    assets: assets.get(connection.id) || [],
-    pending: state.pending.has(connection.id),
-    handlers: { sync: syncNow, disconnect, autoSync },
-  })));
-  renderPortfolio(state.holdings, state.connections.length > 0, exchangeName);
+  const cards = state.connections.map((connection) => {
+    const input = {
+      connection,
+      exchangeName: exchangeName(connection.exchange),
+      assets: assets.get(connection.id) || [],
+      pending: state.pending.has(connection.id),
+    };
+    // A card is rebuilt only when what it shows changed: tooltips, focus and selection survive updates.
+    const key = JSON.stringify(input);
+    const cached = cardCache.get(connection.id);
+    if (cached && cached.key === key) return cached.node;
+    const node = connectionCard(connection, { ...input, handlers: { sync: syncNow, disconnect, autoSync } });
+    cardCache.set(connection.id, { key, node });
+    return node;
+  });
+  for (const id of cardCache.keys()) {
+    if (!state.connections.some((c) => c.id === id)) cardCache.delete(id);
+  }
+  const list = $('#connections');
+  if (cards.length !== list.children.length || cards.some((node, i) => list.children[i] !== node)) {
+    list.replaceChildren(...cards);
+  }
+  const portfolioKey = JSON.stringify([state.holdings, state.connections.length > 0, state.exchanges]);
+  if (portfolioKey !== renderedPortfolio) {
+    renderPortfolio(state.holdings, state.connections.length > 0, exchangeName);
+    renderedPortfolio = portfolioKey;
+  }
 
   if (focusKey) {
     const again = $(`[data-connection-id="${CSS.escape(focusKey[0])}"] [data-action="${CSS.escape(focusKey[1] || '')}"]`);

@@ -16,7 +16,8 @@ export function roundedAmount(exact) {
 export function relativeTime(iso, now = Date.now()) {
   if (!iso) return 'Never';
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
-  if (Math.abs(seconds) < 10) return 'just now';
+  // A time in the future means the server's clock runs ahead of this one: still "just now".
+  if (seconds > -10) return 'just now';
   const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
   const steps = [[60, 'second'], [60, 'minute'], [24, 'hour'], [7, 'day'], [4.35, 'week'], [12, 'month']];
   let amount = seconds;

@@ -14,6 +14,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -33,6 +35,8 @@ public class LiveStreams implements SmartLifecycle, DisposableBean {
             super("too many open event streams", null, false, false);
         }
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveStreams.class);
 
     private final SyncEvents events;
     private final LiveProperties properties;
@@ -97,6 +101,9 @@ public class LiveStreams implements SmartLifecycle, DisposableBean {
     @Override
     public void stop() {
         running = false;
+        if (!open.isEmpty()) {
+            LOG.info("Ending {} live event stream(s) for shutdown", open.size());
+        }
         open.forEach(LiveStream::close);
     }
 

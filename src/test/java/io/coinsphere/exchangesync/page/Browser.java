@@ -115,6 +115,32 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** Clicks the element, finding it again if the page re-rendered it meanwhile. */
+    void click(String css) {
+        wait.until(d -> {
+            find(css).click();
+            return true;
+        });
+    }
+
+    /** Runs a script that calls its last argument with the result (e.g. after importing a page module). */
+    Object asyncScript(String code, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(code, args);
+    }
+
+    /** The element's text, read again if the page re-rendered it between finding and reading. */
+    String text(String css) {
+        return wait.until(d -> find(css).getText());
+    }
+
+    /** An attribute ("" when absent), read again if the page re-rendered the element meanwhile. */
+    String attr(String css, String name) {
+        return wait.until(d -> {
+            String value = find(css).getAttribute(name);
+            return value == null ? "" : value;
+        });
+    }
+
     WebElement visible(String css) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }

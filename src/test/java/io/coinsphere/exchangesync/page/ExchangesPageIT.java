@@ -213,8 +213,8 @@ class ExchangesPageIT extends IntegrationTest {
 
         browser.gone("#connect-dialog");
         toast("Trading account connected");
-        WebElement card = browser.visible("#connections article");
-        String id = card.getAttribute("data-connection-id");
+        browser.visible("#connections article");
+        String id = browser.attr("#connections article", "data-connection-id");
         browser.until(ExpectedConditions.attributeToBe(card(id), "data-status", "active"));
         assertThat(browser.find("#empty-state").isDisplayed()).isFalse();
         assertThat(text(id, ".connection-label")).isEqualTo("Trading account");
@@ -222,14 +222,15 @@ class ExchangesPageIT extends IntegrationTest {
         assertThat(text(id, "[data-role='status']")).isEqualTo("Active");
         assertThat(text(id, "[data-role='key-hint']")).isEqualTo("…" + account.apiKey().substring(account.apiKey().length() - 4));
         assertThat(text(id, "[data-role='last-sync']")).isEqualTo("just now");
-        assertThat(find(id, "[data-role='last-sync']").getAttribute("title")).isNotBlank();
-        assertThat(text(id, ".switch-text")).isEqualTo("On · every 5 min");
+        assertThat(attr(id, "[data-role='last-sync']", "title")).isNotBlank();
+        assertThat(text(id, ".switch-text")).isEqualTo("Every 5 min");
+        assertThat(find(id, "[data-action='auto-sync']").isSelected()).isTrue();
 
-        WebElement btc = browser.visible("[data-connection-id='" + id + "'] li[data-symbol='BTC'] .amount");
-        assertThat(btc.getText()).isEqualTo("1.1235");
-        assertThat(btc.getAttribute("title")).isEqualTo("1.123456789012345678");
-        assertThat(browser.find("#portfolio-body tr[data-symbol='ETH'] td.num .amount").getAttribute("title")).isEqualTo("21.75");
-        assertThat(browser.find("#portfolio-body tr[data-symbol='ETH']").getText()).contains("KuCoin · Trading account");
+        browser.visible(cardCss(id) + " li[data-symbol='BTC'] .amount");
+        assertThat(text(id, "li[data-symbol='BTC'] .amount")).isEqualTo("1.1235");
+        assertThat(attr(id, "li[data-symbol='BTC'] .amount", "title")).isEqualTo("1.123456789012345678");
+        assertThat(browser.attr("#portfolio-body tr[data-symbol='ETH'] td.num .amount", "title")).isEqualTo("21.75");
+        assertThat(browser.text("#portfolio-body tr[data-symbol='ETH']")).contains("KuCoin · Trading account");
         assertThat(browser.find("body").getText()).doesNotContain(account.apiSecret()).doesNotContain(account.passphrase());
     }
 
@@ -245,12 +246,12 @@ class ExchangesPageIT extends IntegrationTest {
         assertThat(firstSync).isNotBlank();
 
         account.setBalance("BTC", dec("2.5"), dec("0"));
-        find(id, "[data-action='sync']").click();
+        browser.click(cardCss(id) + " [data-action='sync']");
 
         browser.until(d -> !lastSync(id).equals(firstSync));
         browser.until(ExpectedConditions.attributeToBe(card(id.toString()), "data-status", "active"));
-        assertThat(find(id, "li[data-symbol='BTC'] .amount").getAttribute("title")).isEqualTo("2.5");
-        assertThat(find(id, "[data-action='sync']").getText()).isEqualTo("Sync Now");
+        assertThat(attr(id, "li[data-symbol='BTC'] .amount", "title")).isEqualTo("2.5");
+        assertThat(text(id, "[data-action='sync']")).isEqualTo("Sync Now");
         toast("Binance synced");
     }
 
@@ -262,14 +263,14 @@ class ExchangesPageIT extends IntegrationTest {
         browser.openExchangesAs(user.token());
         EMULATOR.failAlways(ExchangeId.COINBASE, account.apiKey(), Failure.serverError(503));
         try {
-            find(id, "[data-action='sync']").click();
+            browser.click(cardCss(id) + " [data-action='sync']");
 
             browser.until(ExpectedConditions.attributeToBe(card(id.toString()), "data-status", "error"));
             String stored = user.get("/api/v1/exchanges/connections/" + id).body().get("connection").get("lastError").asText();
             assertThat(stored).isNotBlank();
             assertThat(text(id, "[data-role='status']")).isEqualTo("Error");
             assertThat(text(id, "[data-role='last-error']")).isEqualTo("Last error: " + stored);
-            assertThat(find(id, "li[data-symbol='BTC'] .amount").getAttribute("title")).as("holdings kept").isEqualTo("1");
+            assertThat(attr(id, "li[data-symbol='BTC'] .amount", "title")).as("holdings kept").isEqualTo("1");
         } finally {
             EMULATOR.clearFailures(ExchangeId.COINBASE, account.apiKey());
         }
@@ -282,9 +283,9 @@ class ExchangesPageIT extends IntegrationTest {
         awaitRuns(binance, 1);
         awaitRuns(kraken, 1);
         browser.openExchangesAs(user.token());
-        assertThat(browser.find("#portfolio-body tr[data-symbol='BTC'] td.num .amount").getAttribute("title")).isEqualTo("3");
+        assertThat(browser.attr("#portfolio-body tr[data-symbol='BTC'] td.num .amount", "title")).isEqualTo("3");
 
-        find(binance, "[data-action='disconnect']").click();
+        browser.click(cardCss(binance) + " [data-action='disconnect']");
         browser.visible("#confirm-dialog");
         assertThat(browser.find("#confirm-title").getText()).contains("Binance", "Binance main");
         assertThat(browser.find("#confirm-message").getText()).contains("Binance", "Binance main", "holdings");
@@ -293,11 +294,11 @@ class ExchangesPageIT extends IntegrationTest {
         browser.gone("#confirm-dialog");
         assertThat(browser.findAll(cardCss(binance))).hasSize(1);
 
-        find(binance, "[data-action='disconnect']").click();
+        browser.click(cardCss(binance) + " [data-action='disconnect']");
         browser.visible("#confirm-yes").click();
 
         browser.until(ExpectedConditions.numberOfElementsToBe(card(binance.toString()), 0));
-        browser.until(d -> "2".equals(browser.find("#portfolio-body tr[data-symbol='BTC'] td.num .amount").getAttribute("title")));
+        browser.until(d -> "2".equals(browser.attr("#portfolio-body tr[data-symbol='BTC'] td.num .amount", "title")));
         assertThat(browser.findAll("#portfolio-body [data-connection-id='" + binance + "']")).isEmpty();
         assertThat(browser.findAll(cardCss(kraken))).hasSize(1);
         toast("Disconnected Binance “Binance main”");
@@ -323,15 +324,14 @@ class ExchangesPageIT extends IntegrationTest {
         awaitRuns(id, 1);
         browser.openExchangesAs(user.token());
         browser.script("window.__sameDocument = true");
-        assertThat(find(id, "li[data-symbol='ETH'] .amount").getAttribute("title")).isEqualTo("4");
+        assertThat(attr(id, "li[data-symbol='ETH'] .amount", "title")).isEqualTo("4");
 
         account.setBalance("XETH", dec("7.000000001"), dec("0"));
         ApiClient.Response queued = user.post("/api/v1/exchanges/connections/" + id + "/sync", null);
         assertThat(queued.status()).isEqualTo(202);
 
-        browser.until(d -> "7.000000001".equals(
-                browser.find("[data-connection-id='" + id + "'] li[data-symbol='ETH'] .amount").getAttribute("title")));
-        assertThat(browser.find("#portfolio-body tr[data-symbol='ETH'] td.num .amount").getAttribute("title")).isEqualTo("7.000000001");
+        browser.until(d -> "7.000000001".equals(attr(id, "li[data-symbol='ETH'] .amount", "title")));
+        assertThat(browser.attr("#portfolio-body tr[data-symbol='ETH'] td.num .amount", "title")).isEqualTo("7.000000001");
         assertThat(browser.script("return window.__sameDocument === true")).as("no reload").isEqualTo(true);
     }
 
@@ -370,7 +370,7 @@ class ExchangesPageIT extends IntegrationTest {
         } finally {
             EMULATOR.clearFailures(ExchangeId.KUCOIN, failing.apiKey());
         }
-        browser.resize(1280, 1200);
+        browser.resize(1280, 1400);
         browser.openExchangesAs(user.token());
         browser.until(ExpectedConditions.attributeToBe(card(broken.toString()), "data-status", "error"));
         assertThat(browser.findAll("#connections article")).hasSize(3);
@@ -378,15 +378,51 @@ class ExchangesPageIT extends IntegrationTest {
         if (target != null) {
             browser.screenshot(Path.of(target, "screenshot-exchanges.png"));
         }
+        browser.resize(1280, 900);
         choose(ExchangeId.COINBASE);
-        browser.find("#f-label").sendKeys("Coinbase savings");
-        browser.find("#f-apiKey").sendKeys("3f9c2d7a41b8e6f0c5d2a9b7e4f1c8d3");
-        browser.find("#test-connection").click();
-        browser.visible("#f-apiSecret-error");
+        fill(account(ExchangeId.COINBASE), "Coinbase savings");
+        testAndWaitForSuccess();
         if (target != null) {
             browser.screenshot(Path.of(target, "screenshot-connect-modal.png"));
         }
         browser.find("#cancel-connect").click();
+        browser.gone("#connect-dialog");
+        browser.resize(375, 1400);
+        assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+        if (target != null) {
+            browser.screenshot(Path.of(target, "screenshot-phone.png"));
+        }
+    }
+
+    // ---- the page's own modules, run in the browser ----
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void amountsTimesAndStreamFramesAreReadCorrectly() {
+        browser.open("/?reason=none");
+        List<Object> results = (List<Object>) browser.asyncScript("""
+                const done = arguments[arguments.length - 1];
+                Promise.all([import('/assets/js/format.js'), import('/assets/js/live.js')]).then(([f, live]) => {
+                  const now = Date.parse('2026-01-10T12:00:00Z');
+                  done([
+                    f.roundedAmount('1.123456789012345678'), f.roundedAmount('1234.56789'), f.roundedAmount('0.123456789'),
+                    f.roundedAmount('0.000000000000000001'), f.roundedAmount('0'),
+                    f.relativeTime(null, now), f.relativeTime('2026-01-10T11:55:00Z', now),
+                    f.relativeTime('2026-01-08T12:00:00Z', now), f.relativeTime('2026-01-10T12:00:30Z', now),
+                    f.syncInterval(300), f.syncInterval(3600), f.syncInterval(5400), f.syncInterval(7200),
+                    JSON.stringify(live.parseBlock('event:sync\\ndata:{"a":1}')),
+                    JSON.stringify(live.parseBlock('data: one\\ndata: two')),
+                    JSON.stringify(live.parseBlock(':heartbeat')),
+                  ]);
+                });
+                """);
+        assertThat(results).containsExactly(
+                "1.1235", "1,234.57", "0.12345679", "< 0.00000001", "0",
+                "Never", "5 minutes ago", "2 days ago", "just now",
+                "every 5 min", "every hour", "every 1 h 30 min", "every 2 h",
+                "{\"name\":\"sync\",\"data\":\"{\\\"a\\\":1}\"}",
+                "{\"name\":\"message\",\"data\":\"one\\ntwo\"}",
+                "null");
     }
 
     // ---- helpers ----
@@ -436,10 +472,14 @@ class ExchangesPageIT extends IntegrationTest {
     }
 
     private String text(Object id, String css) {
-        return find(id, css).getText();
+        return browser.text(cardCss(id) + " " + css);
+    }
+
+    private String attr(Object id, String css, String name) {
+        return browser.attr(cardCss(id) + " " + css, name);
     }
 
     private String lastSync(UUID id) {
-        return find(id, "[data-role='last-sync']").getAttribute("data-time");
+        return attr(id, "[data-role='last-sync']", "data-time");
     }
 }
