@@ -13,7 +13,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -180,6 +183,21 @@ final class Browser implements AutoCloseable {
     void screenshot(Path target) throws IOException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /**
+     * Leaves the page first and gives the server a moment to see its event stream end, so no
+     * half-closed stream is left for the server's graceful shutdown to wait for.
+     */
+    void closeAfterStreamsEnd(IntSupplier openStreams) {
+        try {
+            driver.get("about:blank");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> openStreams.getAsInt() == 0);
+        } catch (ConditionTimeoutException stillOpen) {
+            // Best effort: the stream ends at its next heartbeat anyway.
+        } finally {
+            close();
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coinsphere.exchangesync.emulator.EmulatedAccount;
 import io.coinsphere.exchangesync.emulator.Failure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
+import io.coinsphere.exchangesync.live.LiveStreams;
 import io.coinsphere.exchangesync.support.ApiClient;
 import io.coinsphere.exchangesync.support.IntegrationTest;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The exchanges page in a real Chromium against the running service and the exchange emulator:
@@ -26,6 +28,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExchangesPageIT extends IntegrationTest {
+
+    @Autowired
+    private LiveStreams streams;
 
     private Browser browser;
     private ApiClient user;
@@ -38,7 +43,7 @@ class ExchangesPageIT extends IntegrationTest {
     @AfterAll
     void stopBrowser() {
         if (browser != null) {
-            browser.close();
+            browser.closeAfterStreamsEnd(streams::openStreams);
         }
     }
 

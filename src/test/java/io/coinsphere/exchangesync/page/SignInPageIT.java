@@ -2,6 +2,7 @@ package io.coinsphere.exchangesync.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coinsphere.exchangesync.live.LiveStreams;
 import io.coinsphere.exchangesync.support.IntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -11,10 +12,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The sign-in / sign-up page in a real Chromium: it leads to /exchanges and back. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignInPageIT extends IntegrationTest {
+
+    @Autowired
+    private LiveStreams streams;
 
     private Browser browser;
 
@@ -26,7 +31,7 @@ class SignInPageIT extends IntegrationTest {
     @AfterAll
     void stopBrowser() {
         if (browser != null) {
-            browser.close();
+            browser.closeAfterStreamsEnd(streams::openStreams);
         }
     }
 
