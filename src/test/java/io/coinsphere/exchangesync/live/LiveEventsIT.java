@@ -1,7 +1,6 @@
 package io.coinsphere.exchangesync.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,11 +8,9 @@ import io.coinsphere.exchangesync.emulator.EmulatedAccount;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.support.ApiClient;
 import io.coinsphere.exchangesync.support.IntegrationTest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,15 +21,6 @@ class LiveEventsIT extends IntegrationTest {
 
     @Autowired
     private LiveProperties properties;
-
-    @Autowired
-    private LiveStreams streams;
-
-    /** The server sees closed streams end; none is left for the next test or the shutdown. */
-    @AfterEach
-    void streamsEnded() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> streams.openStreams() == 0);
-    }
 
     @Test
     void theStreamNeedsAToken() throws Exception {
