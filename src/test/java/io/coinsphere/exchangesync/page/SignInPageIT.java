@@ -1,0 +1,119 @@
+package io.coinsphere.exchangesync.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coinsphere.exchangesync.live.LiveStreams;
+import io.coinsphere.exchangesync.support.IntegrationTest;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The sign-in / sign-up page in a real Chromium: it leads to /exchanges and back. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SignInPageIT extends IntegrationTest {
+
+    @Autowired
+    private LiveStreams streams;
+
+    private Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = Browser.start(port);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.closeAfterStreamsEnd(streams::openStreams);
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        browser.open("/?reason=none");
+        browser.script("sessionStorage.clear()");
+    }
+
+    @AfterEach
+    void noScriptErrors() {
+        assertThat(browser.scriptErrors()).as("script errors and CSP violations in the browser console").isEmpty();
+    }
+
+    @Test
+    void signUpLandsOnTheExchangesPageAndSignOutComesBack() {
+        String email = "page-" + UUID.randomUUID() + "@example.com";
+        browser.open("/");
+        browser.visible("#switch-mode").click();
+        assertThat(browser.find("#auth-title").getText()).isEqualTo("Create your account");
+        browser.find("#email").sendKeys(email);
+        browser.find("#password").sendKeys("correct horse battery");
+        browser.find("#auth-submit").click();
+
+        browser.until(ExpectedConditions.urlToBe(base() + "/exchanges"));
+        browser.waitUntilLoaded();
+        assertThat(browser.find("#empty-state").isDisplayed()).isTrue();
+
+        browser.find("#sign-out").click();
+        browser.until(ExpectedConditions.urlContains("reason=signedout"));
+        assertThat(browser.visible("#auth-notice").getText()).isEqualTo("You are signed out.");
+        assertThat(browser.script("return sessionStorage.getItem('coinsphere.token')")).isNull();
+
+        browser.find("#email").sendKeys(email);
+        browser.find("#password").sendKeys("correct horse battery");
+        browser.find("#auth-submit").click();
+        browser.until(ExpectedConditions.urlToBe(base() + "/exchanges"));
+        browser.waitUntilLoaded();
+    }
+
+    @Test
+    void wrongPasswordIsShownOnTheForm() {
+        browser.open("/");
+        browser.visible("#email").sendKeys("nobody-" + UUID.randomUUID() + "@example.com");
+        browser.find("#password").sendKeys("not the password");
+        browser.find("#auth-submit").click();
+
+        assertThat(browser.visible("#form-error").getText()).isEqualTo("Invalid email or password");
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(base() + "/");
+    }
+
+    @Test
+    void signUpErrorsAreShownNextToTheirField() {
+        browser.open("/");
+        browser.visible("#switch-mode").click();
+        browser.find("#auth-submit").click();
+        assertThat(browser.visible("#email-error").getText()).isEqualTo("Email is required");
+        assertThat(browser.find("#password-error").getText()).isEqualTo("Password is required");
+
+        browser.find("#email").sendKeys("not-an-email");
+        browser.find("#password").sendKeys("long enough password");
+        browser.find("#auth-submit").click();
+        browser.until(d -> browser.find("#email-error").getText().equals("Email must be a valid email address"));
+        assertThat(browser.find("#email").getAttribute("aria-invalid")).isEqualTo("true");
+    }
+
+    @Test
+    void theExchangesPageNeedsASignIn() {
+        browser.open("/exchanges");
+        browser.until(ExpectedConditions.urlToBe(base() + "/"));
+        assertThat(browser.visible("#auth-title").getText()).isEqualTo("Sign in");
+    }
+
+    @Test
+    void anExpiredSessionGoesBackToSignInWithANotice() {
+        browser.script("sessionStorage.setItem('coinsphere.token', 'expired.or.forged')");
+        browser.open("/exchanges");
+        browser.until(ExpectedConditions.urlContains("reason=expired"));
+        assertThat(browser.visible("#auth-notice").getText()).contains("session has ended");
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+}
