@@ -22,7 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An operator's view: the system Chromium opens Hawtio with the admin's Basic login, goes to the Camel routes
- * and finds the sync routes by id. The screenshot is kept as docs/hawtio-camel-routes.png.
+ * and finds the sync routes by id. With -Dscreenshots=docs the screenshot is saved as docs/hawtio-camel-routes.png.
  */
 class HawtioBrowserIT extends IntegrationTest {
 
@@ -82,8 +82,12 @@ class HawtioBrowserIT extends IntegrationTest {
                 .filter(t -> t.contains("sync-connection")).findFirst().orElseThrow();
         assertThat(table).contains("sync-connection", "sync-worker", "sync-enqueue", "holdings-upsert", "fanout-quartz");
 
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.createDirectories(Path.of("docs"));
-        Files.copy(shot, Path.of("docs/hawtio-camel-routes.png"), StandardCopyOption.REPLACE_EXISTING);
+        // Screenshots for the docs only when asked (-Dscreenshots=docs), so a test run leaves the tree clean.
+        String target = System.getProperty("screenshots");
+        if (target != null) {
+            Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+            Files.createDirectories(Path.of(target));
+            Files.copy(shot, Path.of(target, "hawtio-camel-routes.png"), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 }
