@@ -31,12 +31,16 @@ abstract class EmulatorHandler implements HttpHandler {
     private final LongAdder requests = new LongAdder();
     private final AtomicLong clockSkewMillis = new AtomicLong();
     private final FailureScript failures = new FailureScript();
+    private final Map<String, EmulatedLimit> limits = new ConcurrentHashMap<>();
+    private final LongAdder rateLimitRejections = new LongAdder();
     private volatile Duration latency = Duration.ZERO;
+    private volatile EmulatedLimit.Rule rateRule;
 
-    EmulatorHandler(ExchangeId exchange, String apiKeyHeader, Set<Wallet> wallets) {
+    EmulatorHandler(ExchangeId exchange, String apiKeyHeader, Set<Wallet> wallets, EmulatedLimit.Rule rateRule) {
         this.exchange = exchange;
         this.apiKeyHeader = apiKeyHeader;
         this.wallets = wallets;
+        this.rateRule = rateRule;
     }
 
     /** Answers a request that no scripted failure replaced; may throw {@link Reply.Rejected}. */
@@ -166,6 +170,42 @@ abstract class EmulatorHandler implements HttpHandler {
         this.latency = latency.isNegative() ? Duration.ZERO : latency;
     }
 
+    /** Replaces the exchange's rate limit (null: unlimited); usage counted so far is forgotten. */
+    void setRateLimit(EmulatedLimit.Rule rule) {
+        rateRule = rule;
+        limits.clear();
+    }
+
+    /**
+     * Counts {@code cost} against the limit of {@code scope} (an IP or an API key); false, and one more
+     * rejection counted, when the request would go over it.
+     */
+    boolean admit(String scope, long cost) {
+        EmulatedLimit.Rule rule = rateRule;
+        if (rule == null) {
+            return true;
+        }
+        if (limits.computeIfAbsent(scope == null ? "" : scope, k -> new EmulatedLimit(rule)).tryAdd(nowMillis(), cost)) {
+            return true;
+        }
+        rateLimitRejections.increment();
+        return false;
+    }
+
+    /** Usage and time to reset of a scope's limit, for the exchanges' usage headers; null when unlimited. */
+    EmulatedLimit limit(String scope) {
+        EmulatedLimit.Rule rule = rateRule;
+        return rule == null ? null : limits.computeIfAbsent(scope == null ? "" : scope, k -> new EmulatedLimit(rule));
+    }
+
+    EmulatedLimit.Rule rateRule() {
+        return rateRule;
+    }
+
+    long rateLimitRejections() {
+        return rateLimitRejections.sum();
+    }
+
     void setClockSkew(Duration skew) {
         clockSkewMillis.set(skew.toMillis());
     }
@@ -182,6 +222,7 @@ abstract class EmulatorHandler implements HttpHandler {
     void resetCounters() {
         requests.reset();
         requestsByKey.clear();
+        rateLimitRejections.reset();
     }
 
     static Reply.Rejected reject(Reply reply) {
