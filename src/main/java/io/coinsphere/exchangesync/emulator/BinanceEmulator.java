@@ -63,7 +63,7 @@ final class BinanceEmulator extends EmulatorHandler {
             return limited;
         }
         return switch (request.route()) {
-            case "GET /api/v3/time" -> Reply.json(obj("serverTime", nowMillis()));
+            case "GET /api/v3/time" -> Reply.json(obj("serverTime", reportedMillis()));
             case "GET /api/v3/exchangeInfo" -> Reply.json(BinanceStatic.exchangeInfo(nowMillis()));
             case "GET /api/v3/account" -> account(request);
             case "GET /sapi/v1/asset/assetDetail" -> assetDetail(request);
@@ -96,7 +96,7 @@ final class BinanceEmulator extends EmulatorHandler {
 
     /** Bans the IP from now for {@code duration}: every request gets 418 with Retry-After. */
     void ban(Duration duration) {
-        bannedUntil = nowMillis() + duration.toMillis();
+        bannedUntil = duration.isZero() || duration.isNegative() ? 0 : nowMillis() + duration.toMillis();
     }
 
     private Reply banned(long now) {

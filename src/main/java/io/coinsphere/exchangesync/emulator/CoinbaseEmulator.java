@@ -45,7 +45,7 @@ final class CoinbaseEmulator extends EmulatorHandler {
     }
 
     private Map<String, Object> time() {
-        long now = nowMillis();
+        long now = reportedMillis();
         return obj("iso", Instant.ofEpochMilli(now).toString(), "epoch", BigDecimal.valueOf(now, 3));
     }
 

@@ -30,8 +30,10 @@ abstract class EmulatorHandler implements HttpHandler {
     private final Map<String, LongAdder> requestsByKey = new ConcurrentHashMap<>();
     private final LongAdder requests = new LongAdder();
     private final AtomicLong clockSkewMillis = new AtomicLong();
+    private final AtomicLong reportedTimeErrorMillis = new AtomicLong();
     private final FailureScript failures = new FailureScript();
     private final Map<String, EmulatedLimit> limits = new ConcurrentHashMap<>();
+    private final Map<String, Failure> pathFailures = new ConcurrentHashMap<>();
     private final LongAdder rateLimitRejections = new LongAdder();
     private volatile Duration latency = Duration.ZERO;
     private volatile EmulatedLimit.Rule rateRule;
@@ -64,7 +66,7 @@ abstract class EmulatorHandler implements HttpHandler {
             String apiKey = request.header(apiKeyHeader);
             count(apiKey);
             pause(latency);
-            Optional<Failure> failure = failures.next(apiKey);
+            Optional<Failure> failure = failures.next(apiKey).or(() -> Optional.ofNullable(pathFailures.get(request.path())));
             if (failure.isPresent() && failure.get().kind() == Failure.Kind.TIMEOUT) {
                 pause(failure.get().duration());
                 return; // closing without response headers drops the connection, as a hung upstream does
@@ -142,6 +144,15 @@ abstract class EmulatorHandler implements HttpHandler {
         return System.currentTimeMillis() + clockSkewMillis.get();
     }
 
+    /** What the public server-time endpoint reports: the exchange's clock plus any scripted error. */
+    long reportedMillis() {
+        return nowMillis() + reportedTimeErrorMillis.get();
+    }
+
+    void setReportedTimeError(Duration error) {
+        reportedTimeErrorMillis.set(error.toMillis());
+    }
+
     EmulatedAccount addAccount(String apiKey, String apiSecret, String passphrase) {
         if (exchange.requiresPassphrase() && (passphrase == null || passphrase.isEmpty())) {
             throw new IllegalArgumentException(exchange.displayName() + " keys need a passphrase");
@@ -164,6 +175,14 @@ abstract class EmulatorHandler implements HttpHandler {
 
     FailureScript failures() {
         return failures;
+    }
+
+    void failPath(String path, Failure failure) {
+        if (failure == null) {
+            pathFailures.remove(path);
+        } else {
+            pathFailures.put(path, failure);
+        }
     }
 
     void setLatency(Duration latency) {

@@ -157,6 +157,14 @@ public final class ExchangeEmulator implements AutoCloseable {
         handler(exchange).failures().failAlways(null, failure);
     }
 
+    /**
+     * Every request to {@code path} (e.g. {@code /sapi/v1/simple-earn/locked/position}) fails, whatever
+     * its key, until called again with a null failure; for failing one wallet of an account.
+     */
+    public void failPath(ExchangeId exchange, String path, Failure failure) {
+        handler(exchange).failPath(path, failure);
+    }
+
     /** Removes the failures scripted for one key. */
     public void clearFailures(ExchangeId exchange, String apiKey) {
         handler(exchange).failures().clear(requireKey(apiKey));
@@ -202,6 +210,14 @@ public final class ExchangeEmulator implements AutoCloseable {
     /** Binance: bans our IP for {@code duration}; every request gets 418 with Retry-After. */
     public void banIp(Duration duration) {
         ((BinanceEmulator) handler(ExchangeId.BINANCE)).ban(duration);
+    }
+
+    /**
+     * Makes the public server-time endpoint report the exchange's time plus {@code error}, as a
+     * cached or broken time endpoint would: with a clock skew, the client's correction then fails.
+     */
+    public void setReportedTimeError(ExchangeId exchange, Duration error) {
+        handler(exchange).setReportedTimeError(error);
     }
 
     /** Requests received by the exchange since start or {@link #resetCounters()}, failed ones included. */

@@ -51,7 +51,7 @@ final class KrakenEmulator extends EmulatorHandler {
     }
 
     private Map<String, Object> time() {
-        Instant now = Instant.ofEpochMilli(nowMillis());
+        Instant now = Instant.ofEpochMilli(reportedMillis());
         return obj("unixtime", now.getEpochSecond(),
                 "rfc1123", DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atOffset(ZoneOffset.UTC)));
     }

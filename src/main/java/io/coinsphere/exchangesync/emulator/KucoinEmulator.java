@@ -35,7 +35,7 @@ final class KucoinEmulator extends EmulatorHandler {
             return Reply.json(429, rateLimitBody());
         }
         return switch (request.route()) {
-            case "GET /api/v1/timestamp" -> ok(nowMillis());
+            case "GET /api/v1/timestamp" -> ok(reportedMillis());
             case "GET /api/v1/accounts" -> ok(accounts(authenticate(request), request));
             case "GET /api/v1/user/api-key" -> ok(apiKeyInfo(authenticate(request)));
             default -> Reply.json(404, obj("code", "404000", "msg", "Not Found"));

@@ -26,9 +26,10 @@ public record ExchangesProperties(
         @DefaultValue("30s") Duration maxBudgetWait,
         @DefaultValue @NotNull CircuitBreaker circuitBreaker) {
 
-    public ExchangesProperties(Duration connectTimeout, Duration readTimeout,
+    /** The defaults for everything but the endpoints (one constructor only, for configuration binding). */
+    public static ExchangesProperties of(Duration connectTimeout, Duration readTimeout,
             Endpoint binance, Endpoint coinbase, Endpoint kraken, Endpoint kucoin) {
-        this(connectTimeout, readTimeout, binance, coinbase, kraken, kucoin,
+        return new ExchangesProperties(connectTimeout, readTimeout, binance, coinbase, kraken, kucoin,
                 Duration.ofMinutes(10), Duration.ofSeconds(30), new CircuitBreaker(5, Duration.ofSeconds(60)));
     }
 
@@ -39,8 +40,8 @@ public record ExchangesProperties(
      */
     public record Endpoint(@NotNull URI baseUrl, Budget budget, Duration earnRefresh) {
 
-        public Endpoint(URI baseUrl) {
-            this(baseUrl, null, null);
+        public static Endpoint of(URI baseUrl) {
+            return new Endpoint(baseUrl, null, null);
         }
     }
 
@@ -83,6 +84,12 @@ public record ExchangesProperties(
             case KRAKEN -> kraken;
             case KUCOIN -> kucoin;
         };
+    }
+
+    /** A copy with Binance's Simple Earn read at most every {@code refresh}. */
+    public ExchangesProperties withBinanceEarnRefresh(Duration refresh) {
+        return new ExchangesProperties(connectTimeout, readTimeout, new Endpoint(binance.baseUrl(), binance.budget(), refresh),
+                coinbase, kraken, kucoin, clockRefresh, maxBudgetWait, circuitBreaker);
     }
 
     /** The exchange's budget: configured parts over its defaults. */

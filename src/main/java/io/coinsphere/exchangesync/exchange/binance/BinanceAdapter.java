@@ -29,6 +29,7 @@ import org.knowm.xchange.binance.dto.account.BinanceBalance;
 import org.knowm.xchange.binance.service.BinanceHmacDigest;
 import org.springframework.stereotype.Component;
 import si.mazi.rescu.ParamsDigest;
+import si.mazi.rescu.SynchronizedValueFactory;
 
 /**
  * Binance: spot ({@code /api/v3/account}), funding wallet and Simple Earn flexible + locked positions.
@@ -104,7 +105,7 @@ public class BinanceAdapter implements ExchangeAdapter {
     @Override
     public KeyPermissions checkPermissions(ApiCredentials credentials) {
         BinanceWalletApi.ApiRestrictions r = signed(credentials, RESTRICTIONS_WEIGHT,
-                signer -> wallets.apiRestrictions(clock::now, credentials.apiKey(), signer));
+                (signer, timestamp) -> wallets.apiRestrictions(timestamp, credentials.apiKey(), signer));
         if (r == null) {
             throw new ExchangeUnavailable("Binance sent an empty answer; try again later.");
         }
@@ -115,7 +116,7 @@ public class BinanceAdapter implements ExchangeAdapter {
 
     private void readSpot(ApiCredentials credentials, BalanceSheet sheet) {
         BinanceAccountInformation account = signed(credentials, ACCOUNT_WEIGHT,
-                signer -> api.account(null, clock::now, credentials.apiKey(), signer));
+                (signer, timestamp) -> api.account(null, timestamp, credentials.apiKey(), signer));
         if (account == null) {
             throw new ExchangeUnavailable("Binance sent an empty answer; the sync will retry later.");
         }
@@ -130,8 +131,8 @@ public class BinanceAdapter implements ExchangeAdapter {
     }
 
     private void readFunding(ApiCredentials credentials, BalanceSheet sheet) {
-        List<BinanceWalletApi.FundingAsset> assets = signed(credentials, FUNDING_WEIGHT,
-                signer -> wallets.fundingAssets(clock::now, credentials.apiKey(), signer));
+        List<BinanceWalletApi.FundingAsset> assets = signed(credentials, FUNDING_WEIGHT, new BinanceFormSigner(credentials.apiSecret()),
+                (signer, timestamp) -> wallets.fundingAssets(timestamp, credentials.apiKey(), signer));
         if (assets == null) {
             throw new ExchangeUnavailable("Binance sent an empty answer for the funding wallet.");
         }
@@ -146,7 +147,7 @@ public class BinanceAdapter implements ExchangeAdapter {
         for (int page = 1; page <= MAX_PAGES; page++) {
             int current = page;
             BinanceWalletApi.Page<BinanceWalletApi.FlexiblePosition> rows = signed(credentials, EARN_PAGE_WEIGHT,
-                    signer -> wallets.flexiblePositions(current, PAGE_SIZE, clock::now, credentials.apiKey(), signer));
+                    (signer, timestamp) -> wallets.flexiblePositions(current, PAGE_SIZE, timestamp, credentials.apiKey(), signer));
             rows(rows).forEach(p -> sheet.add(Wallet.EARN, p.asset(), p.totalAmount(), BigDecimal.ZERO, p.totalAmount()));
             if (isLastPage(rows, page)) {
                 break;
@@ -155,7 +156,7 @@ public class BinanceAdapter implements ExchangeAdapter {
         for (int page = 1; page <= MAX_PAGES; page++) {
             int current = page;
             BinanceWalletApi.Page<BinanceWalletApi.LockedPosition> rows = signed(credentials, EARN_PAGE_WEIGHT,
-                    signer -> wallets.lockedPositions(current, PAGE_SIZE, clock::now, credentials.apiKey(), signer));
+                    (signer, timestamp) -> wallets.lockedPositions(current, PAGE_SIZE, timestamp, credentials.apiKey(), signer));
             rows(rows).forEach(p -> sheet.add(Wallet.EARN, p.asset(), p.amount(), BigDecimal.ZERO, p.amount()));
             if (isLastPage(rows, page)) {
                 break;
@@ -177,16 +178,21 @@ public class BinanceAdapter implements ExchangeAdapter {
 
     @FunctionalInterface
     private interface SignedCall<T> {
-        T call(ParamsDigest signer) throws Exception;
+        T call(ParamsDigest signer, SynchronizedValueFactory<Long> timestamp) throws Exception;
     }
 
     /** One signed request: budgeted by weight, timestamped on Binance's clock, retried once on -1021. */
     private <T> T signed(ApiCredentials credentials, int weight, SignedCall<T> call) {
-        ParamsDigest signer = XChangeSupport.signer(ExchangeId.BINANCE,
-                () -> BinanceHmacDigest.createInstance(credentials.apiSecret()));
+        return signed(credentials, weight, XChangeSupport.signer(ExchangeId.BINANCE,
+                () -> BinanceHmacDigest.createInstance(credentials.apiSecret())), call);
+    }
+
+    private <T> T signed(ApiCredentials credentials, int weight, ParamsDigest signer, SignedCall<T> call) {
         return clock.retryOnSkew(() -> guard.call(credentials.apiKey(), weight, () -> {
+            // One value per request: rescu may read a form parameter twice (for the body and the signature).
+            long timestamp = clock.now();
             try {
-                return call.call(signer);
+                return call.call(signer, () -> timestamp);
             } catch (Exception e) {
                 throw BinanceErrors.translate(e);
             }

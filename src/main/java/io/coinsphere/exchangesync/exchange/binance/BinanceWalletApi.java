@@ -1,6 +1,8 @@
 package io.coinsphere.exchangesync.exchange.binance;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -27,13 +29,14 @@ public interface BinanceWalletApi {
     @Path("api/v3/time")
     ServerTime time() throws IOException, BinanceException;
 
-    /** Funding wallet, weight 1. */
+    /** Funding wallet, weight 1. A POST: XChange's signer signs the form body, so parameters go there. */
     @POST
     @Path("sapi/v1/asset/get-funding-asset")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     List<FundingAsset> fundingAssets(
-            @QueryParam("timestamp") SynchronizedValueFactory<Long> timestamp,
+            @FormParam("timestamp") SynchronizedValueFactory<Long> timestamp,
             @HeaderParam("X-MBX-APIKEY") String apiKey,
-            @QueryParam("signature") ParamsDigest signature) throws IOException, BinanceException;
+            @FormParam("signature") ParamsDigest signature) throws IOException, BinanceException;
 
     /** Simple Earn flexible positions, one page; weight 150. */
     @GET

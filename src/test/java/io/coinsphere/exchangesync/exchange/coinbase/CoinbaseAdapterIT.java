@@ -24,7 +24,7 @@ class CoinbaseAdapterIT extends EmulatorSupport {
 
     @BeforeEach
     void setUp() {
-        adapter = new CoinbaseAdapter(properties);
+        adapter = new CoinbaseAdapter(properties, guards());
         account = emulator.addAccount(COINBASE);
     }
 

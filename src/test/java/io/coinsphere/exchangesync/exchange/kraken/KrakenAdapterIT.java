@@ -31,7 +31,7 @@ class KrakenAdapterIT extends EmulatorSupport {
 
     @BeforeEach
     void setUp() {
-        adapter = new KrakenAdapter(properties);
+        adapter = new KrakenAdapter(properties, guards(), KrakenNonces.inMemory());
         account = emulator.addAccount(KRAKEN);
     }
 
@@ -98,7 +98,10 @@ class KrakenAdapterIT extends EmulatorSupport {
     void concurrentSyncsOfOneKeyNeverRepeatOrReorderNonces() throws Exception {
         account.setBalance("XXBT", dec("1"), dec("0"));
         ApiCredentials creds = credentials(account);
-        KrakenAdapter secondConnection = new KrakenAdapter(properties);
+        // A second instance sharing the nonce store, as two connections of one key in one process.
+        KrakenNonces shared = KrakenNonces.inMemory();
+        adapter = new KrakenAdapter(properties, guards(), shared);
+        KrakenAdapter secondConnection = new KrakenAdapter(properties, guards(), shared);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<List<Balance>>> results = new ArrayList<>();

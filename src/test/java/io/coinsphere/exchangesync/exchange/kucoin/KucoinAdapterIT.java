@@ -25,7 +25,7 @@ class KucoinAdapterIT extends EmulatorSupport {
 
     @BeforeEach
     void setUp() {
-        adapter = new KucoinAdapter(properties);
+        adapter = new KucoinAdapter(properties, guards());
         account = emulator.addAccount(KUCOIN);
     }
 
