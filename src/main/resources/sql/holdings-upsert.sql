@@ -1,7 +1,8 @@
 -- Writes one connection's balances: inserts new assets, updates changed ones (unchanged rows are
 -- left alone, so a steady portfolio writes nothing) and deletes assets the exchange no longer reports.
 -- Wallets this sync did not read (:#keptWallets: a secondary wallet failed, or is read less often)
--- keep their stored parts, so a failed earn call never wipes earn holdings.
+-- keep their stored parts, so a failed earn call never wipes earn holdings. (No '#' in this file:
+-- camel-sql reads it as a parameter marker.)
 WITH fresh AS (
     SELECT t.id AS token_id, i.amount, i.available, i.locked, CAST(i.wallets AS jsonb) AS wallets
     FROM unnest(CAST(:#symbols AS text[]),
@@ -13,11 +14,11 @@ WITH fresh AS (
 ), kept AS (
     -- Spot and funding parts were available, earn and staked ones locked, as when they were read.
     SELECT h.token_id,
-           jsonb_object_agg(w.key, w.value) AS wallets,
-           sum(CAST(w.value #>> '{}' AS numeric)) AS amount,
-           sum(CASE WHEN w.key IN ('spot', 'funding') THEN CAST(w.value #>> '{}' AS numeric) ELSE 0 END) AS available,
-           sum(CASE WHEN w.key IN ('spot', 'funding') THEN 0 ELSE CAST(w.value #>> '{}' AS numeric) END) AS locked
-    FROM holdings h CROSS JOIN LATERAL jsonb_each(h.wallets) AS w(key, value)
+           jsonb_object_agg(w.key, to_jsonb(w.value)) AS wallets,
+           sum(CAST(w.value AS numeric)) AS amount,
+           sum(CASE WHEN w.key IN ('spot', 'funding') THEN CAST(w.value AS numeric) ELSE 0 END) AS available,
+           sum(CASE WHEN w.key IN ('spot', 'funding') THEN 0 ELSE CAST(w.value AS numeric) END) AS locked
+    FROM holdings h CROSS JOIN LATERAL jsonb_each_text(h.wallets) AS w(key, value)
     WHERE h.connection_id = CAST(:#connectionId AS uuid)
       AND w.key = ANY (CAST(:#keptWallets AS text[]))
     GROUP BY h.token_id

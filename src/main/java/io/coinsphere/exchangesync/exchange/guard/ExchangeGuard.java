@@ -20,6 +20,7 @@ public final class ExchangeGuard {
 
     /** Per-key buckets beyond this many are pruned of idle (full) ones. */
     private static final int PRUNE_ABOVE = 10_000;
+    private static final Duration UNSTATED_PAUSE = Duration.ofSeconds(5);
 
     private final ExchangeId exchange;
     private final ExchangesProperties.Budget budget;
@@ -64,7 +65,8 @@ public final class ExchangeGuard {
             breaker.succeeded();
             return result;
         } catch (RateLimited e) {
-            pause(apiKey, e.retryAfter());
+            // Without a stated wait, a short pause: the budget already spaces the next calls.
+            pause(apiKey, e.isRetryAfterStated() ? e.retryAfter() : UNSTATED_PAUSE);
             throw e;
         } catch (CredentialsRejected e) {
             breaker.succeeded();

@@ -3,6 +3,7 @@ package io.coinsphere.exchangesync.exchange.kraken;
 import io.coinsphere.exchangesync.exchange.signing.Hmac;
 import java.util.HexFormat;
 import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,6 +31,7 @@ public class JdbcKrakenNonces implements KrakenNonces {
     private final TransactionTemplate ownTransaction;
     private final LongSupplier clockMillis;
 
+    @Autowired
     public JdbcKrakenNonces(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this(jdbc, transactions, System::currentTimeMillis);
     }
