@@ -13,7 +13,6 @@ import io.coinsphere.exchangesync.exchange.ExchangesProperties;
 import io.coinsphere.exchangesync.exchange.ExchangesProperties.Budget;
 import io.coinsphere.exchangesync.exchange.RateLimited;
 import io.coinsphere.exchangesync.exchange.binance.BinanceAdapter;
-import io.coinsphere.exchangesync.exchange.coinbase.CoinbaseAdapter;
 import io.coinsphere.exchangesync.exchange.kraken.KrakenAdapter;
 import io.coinsphere.exchangesync.exchange.kraken.KrakenNonces;
 import io.coinsphere.exchangesync.exchange.kucoin.KucoinAdapter;
@@ -107,21 +106,21 @@ class RateBudgetIT extends EmulatorSupport {
         assertThat(emulator.rateLimitRejections(ExchangeId.KRAKEN)).isPositive();
     }
 
-    /** A Retry-After pauses that exchange only: the next Coinbase call waits (here: refuses), KuCoin goes on. */
+    /** A Retry-After pauses that exchange only: the next Binance call waits (here: refuses), KuCoin goes on. */
     @Test
     void retryAfterPausesThatExchangeOnly() {
         ExchangeGuards guards = new ExchangeGuards(with(UNLIMITED, Duration.ZERO, 5));
-        CoinbaseAdapter coinbase = new CoinbaseAdapter(properties, guards);
+        BinanceAdapter binance = new BinanceAdapter(properties, guards);
         KucoinAdapter kucoin = new KucoinAdapter(properties, guards);
-        EmulatedAccount first = emulator.addAccount(ExchangeId.COINBASE);
-        EmulatedAccount second = emulator.addAccount(ExchangeId.COINBASE);
+        EmulatedAccount first = emulator.addAccount(ExchangeId.BINANCE);
+        EmulatedAccount second = emulator.addAccount(ExchangeId.BINANCE);
         EmulatedAccount other = emulator.addAccount(ExchangeId.KUCOIN);
-        emulator.failNext(ExchangeId.COINBASE, first.apiKey(), 1, Failure.rateLimited(Duration.ofSeconds(30)));
+        emulator.failNext(ExchangeId.BINANCE, first.apiKey(), 1, Failure.rateLimited(Duration.ofSeconds(30)));
 
-        assertThat(catchThrowable(() -> coinbase.fetchBalances(credentials(first)))).isInstanceOf(RateLimited.class);
-        assertThat(catchThrowable(() -> coinbase.fetchBalances(credentials(second))))
+        assertThat(catchThrowable(() -> binance.fetchBalances(credentials(first)))).isInstanceOf(RateLimited.class);
+        assertThat(catchThrowable(() -> binance.fetchBalances(credentials(second))))
                 .isInstanceOfSatisfying(RateLimited.class, e -> assertThat(e.retryAfter()).isGreaterThan(Duration.ofSeconds(25)));
-        assertThat(emulator.requestCount(ExchangeId.COINBASE, second.apiKey())).as("paused: never sent").isZero();
+        assertThat(emulator.requestCount(ExchangeId.BINANCE, second.apiKey())).as("paused: never sent").isZero();
         assertThat(kucoin.fetchBalances(credentials(other))).isEmpty();
     }
 
