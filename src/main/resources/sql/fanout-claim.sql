@@ -10,4 +10,4 @@ FROM (SELECT id
       LIMIT :#batchSize
       FOR UPDATE SKIP LOCKED) due
 WHERE c.id = due.id
-RETURNING c.id
+RETURNING c.id, now() AS claimed_at

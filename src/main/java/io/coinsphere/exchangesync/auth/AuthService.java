@@ -26,9 +26,11 @@ public class AuthService {
     private final PasswordHasher passwords;
     private final TokenIssuer tokens;
     private final Validator validator;
+    private final Roles roles;
 
     public AuthService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PasswordHasher passwords,
-                       TokenIssuer tokens, Validator validator) {
+                       TokenIssuer tokens, Validator validator, Roles roles) {
+        this.roles = roles;
         this.jdbc = jdbc;
         this.tx = tx;
         this.passwords = passwords;
@@ -72,7 +74,7 @@ public class AuthService {
             // SECURITY: one answer, and one BCrypt check, whether or not the email exists (no account enumeration).
             throw new ApiException(401, "invalid_credentials", "Invalid email or password");
         }
-        return tokens.issue((UUID) rows.get(0).get("id"), normalized.email());
+        return tokens.issue((UUID) rows.get(0).get("id"), normalized.email(), roles.of(normalized.email()));
     }
 
     // SECURITY: emails are compared lower-cased, so "A@x.io" and "a@x.io" cannot be two accounts.

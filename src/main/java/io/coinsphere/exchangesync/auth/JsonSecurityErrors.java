@@ -7,7 +7,6 @@ import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -22,7 +21,12 @@ public class JsonSecurityErrors {
 
     /** 401 {@code unauthorized}, for a missing token as well as an invalid or expired one. */
     public AuthenticationEntryPoint entryPoint() {
-        return (request, response, exception) -> unauthorized(response, exception);
+        return entryPoint("Bearer");
+    }
+
+    /** The same 401 with another challenge, e.g. {@code Basic realm="..."} so that a browser asks for a login. */
+    public AuthenticationEntryPoint entryPoint(String challenge) {
+        return (request, response, exception) -> unauthorized(response, challenge);
     }
 
     /** 403 {@code forbidden}. */
@@ -30,9 +34,9 @@ public class JsonSecurityErrors {
         return (request, response, exception) -> forbidden(response, exception);
     }
 
-    private void unauthorized(HttpServletResponse response, AuthenticationException exception) throws IOException {
+    private void unauthorized(HttpServletResponse response, String challenge) throws IOException {
         // SECURITY: one answer for "no token", "bad signature" and "expired"; the reason stays on the server.
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
         write(response, HttpServletResponse.SC_UNAUTHORIZED, ApiError.of("unauthorized", "Authentication required", null));
     }
 

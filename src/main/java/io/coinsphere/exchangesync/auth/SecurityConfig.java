@@ -3,22 +3,75 @@ package io.coinsphere.exchangesync.auth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Stateless bearer-token security: {@code /api/v1/auth/**}, the static UI and {@code /actuator/health} are
- * public; everything else needs a valid RS256 JWT issued by this service.
+ * Stateless bearer-token security. Public: {@code /api/v1/auth/**}, the static UI, {@code /health},
+ * {@code /actuator/health}, {@code /actuator/info} and the OpenAPI document {@code /api-doc}. Role
+ * {@code ADMIN}: every other {@code /actuator/**} path (Hawtio, Jolokia, Prometheus) and the queue stats.
+ * Everything else needs a valid RS256 JWT issued by this service.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
 
+    /** The Basic realm a browser shows when it asks an operator to log in to Hawtio. */
+    static final String OPS_REALM = "Basic realm=\"coinsphere-operations\"";
+
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+    /**
+     * The management paths. Besides bearer tokens they accept HTTP Basic (an admin's email and password) so that
+     * an operator can open Hawtio in a browser; Hawtio's own login is switched off (hawtio.authenticationEnabled).
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain managementSecurity(HttpSecurity http, JwtDecoder jwtDecoder, ObjectMapper objectMapper,
+            NamedParameterJdbcTemplate jdbc, PasswordHasher passwords, Roles roles) throws Exception {
+        JsonSecurityErrors errors = new JsonSecurityErrors(objectMapper);
+        http
+            // Path patterns on the whole request path: Jolokia is served by its own servlet, which the default
+            // MVC matchers would not see, letting its requests fall through to the API chain.
+            .securityMatcher(PATHS.matcher("/actuator/**"))
+            // SECURITY: no session and no cookie; CSRF is covered by SameOriginWrites, because browsers resend
+            // cached Basic credentials on their own.
+            .csrf(AbstractHttpConfigurer::disable)
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+            .addFilterBefore(new SameOriginWrites(), BasicAuthenticationFilter.class)
+            .authenticationProvider(AdminLogin.provider(jdbc, passwords, roles))
+            .httpBasic(b -> b.realmName("coinsphere-operations").authenticationEntryPoint(errors.entryPoint(OPS_REALM)))
+            .formLogin(AbstractHttpConfigurer::disable)
+            .logout(AbstractHttpConfigurer::disable)
+            .requestCache(AbstractHttpConfigurer::disable)
+            .authorizeHttpRequests(auth -> auth
+                // Anonymous callers get the status only; details need ADMIN (management.endpoint.health.show-details).
+                .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**"),
+                        PATHS.matcher("/actuator/info")).permitAll()
+                .anyRequest().hasRole(Roles.ADMIN))
+            .oauth2ResourceServer(rs -> rs
+                .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(rolesFromToken()))
+                .authenticationEntryPoint(errors.entryPoint(OPS_REALM))
+                .accessDeniedHandler(errors.accessDeniedHandler()))
+            .exceptionHandling(e -> e
+                .authenticationEntryPoint(errors.entryPoint(OPS_REALM))
+                .accessDeniedHandler(errors.accessDeniedHandler()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, ObjectMapper objectMapper) throws Exception {
         JsonSecurityErrors errors = new JsonSecurityErrors(objectMapper);
         http
@@ -36,19 +89,32 @@ public class SecurityConfig {
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/api/v1/auth/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/", "/index.html", "/*.js", "/*.css", "/favicon.ico").permitAll()
-                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers(HttpMethod.GET, "/health").permitAll()
+                // The OpenAPI document describes the public API; it holds no data.
+                .requestMatchers(HttpMethod.GET, "/api-doc", "/api-doc/**").permitAll()
                 // Error dispatches carry the status of a request that was already authorised (or refused).
                 .requestMatchers("/error").permitAll()
+                .requestMatchers("/api/v1/exchanges/queue/**").hasRole(Roles.ADMIN)
                 .requestMatchers("/api/v1/**").authenticated()
                 // SECURITY: deny by default; new paths are protected until someone opens them here.
                 .anyRequest().authenticated())
             .oauth2ResourceServer(rs -> rs
-                .jwt(jwt -> jwt.decoder(jwtDecoder))
+                .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(rolesFromToken()))
                 .authenticationEntryPoint(errors.entryPoint())
                 .accessDeniedHandler(errors.accessDeniedHandler()))
             .exceptionHandling(e -> e
                 .authenticationEntryPoint(errors.entryPoint())
                 .accessDeniedHandler(errors.accessDeniedHandler()));
         return http.build();
+    }
+
+    /** The token's {@code roles} claim as {@code ROLE_*} authorities; a token without it is a plain user. */
+    static JwtAuthenticationConverter rolesFromToken() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(TokenIssuer.ROLES_CLAIM);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return converter;
     }
 }

@@ -3,6 +3,7 @@ package io.coinsphere.exchangesync.auth;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -10,7 +11,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
-/** Issues RS256 access tokens: sub = user id, email, iat, exp, iss, header kid. */
+/** Issues RS256 access tokens: sub = user id, email, roles, iat, exp, iss, header kid. */
 public class TokenIssuer {
 
     /** The {@code iss} claim of every token this service issues and accepts. */
@@ -29,13 +30,22 @@ public class TokenIssuer {
         this.ttl = ttl;
     }
 
-    /** A signed token for {@code userId}. */
+    /** The claim that lists the user's roles ({@code USER}, {@code ADMIN}); read by {@link SecurityConfig}. */
+    public static final String ROLES_CLAIM = "roles";
+
+    /** A signed token for {@code userId} with the plain user role. */
     public LoginResponse issue(UUID userId, String email) {
+        return issue(userId, email, List.of(Roles.USER));
+    }
+
+    /** A signed token for {@code userId} carrying {@code roles}. */
+    public LoginResponse issue(UUID userId, String email, List<String> roles) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
                 .subject(userId.toString())
                 .claim("email", email)
+                .claim(ROLES_CLAIM, List.copyOf(roles))
                 .issuedAt(now)
                 .expiresAt(now.plus(ttl))
                 .build();

@@ -2,7 +2,6 @@ package io.coinsphere.exchangesync.fanout;
 
 import io.coinsphere.exchangesync.sync.SyncHeaders;
 import io.coinsphere.exchangesync.sync.SyncProperties;
-import io.coinsphere.exchangesync.sync.SyncQueue;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +12,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class FanoutRoutes extends RouteBuilder {
+
+    /** Names this instance in fanout_ticks: host and process id. */
+    static final String INSTANCE = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
 
     private final SyncProperties properties;
 
@@ -26,6 +28,15 @@ public class FanoutRoutes extends RouteBuilder {
         from("quartz:coinsphere/fanout?stateful=true&trigger.repeatInterval=" + properties.fanoutInterval().toMillis())
                 .routeId("fanout-quartz")
                 .autoStartup(properties.fanoutEnabled())
+                .process(e -> {
+                    e.getMessage().setHeader("slot", System.currentTimeMillis() / properties.fanoutInterval().toMillis());
+                    e.getMessage().setHeader("instance", INSTANCE);
+                })
+                .to("sql:classpath:sql/fanout-tick.sql?outputType=SelectOne&outputHeader=tick")
+                .filter(header("tick").isNull())
+                    .log(org.apache.camel.LoggingLevel.DEBUG, "Fan-out of slot ${header.slot} runs on another instance")
+                    .stop()
+                .end()
                 .to("direct:fanout-claim");
 
         from("direct:fanout-claim").routeId("fanout-claim")
@@ -37,9 +48,8 @@ public class FanoutRoutes extends RouteBuilder {
                     .setProperty("more", simple("${body.size} >= ${header.batchSize}", Boolean.class))
                     .process(e -> e.setProperty("claimed",
                             e.getProperty("claimed", Integer.class) + e.getMessage().getBody(java.util.List.class).size()))
-                    .setBody(method(SyncQueue.class, "ids"))
-                    .to("direct:sync-enqueue")
-                    .bean("syncQueue", "awaitBelow(" + properties.queueHighWatermark() + ")")
+                    .setBody(method(FanoutClaims.class, "ids"))
+                    .to("direct:sync-schedule")
                 .end()
                 .setBody(exchangeProperty("claimed"))
                 .filter(simple("${body} > 0"))

@@ -11,6 +11,8 @@ public final class SyncHeaders {
     public static final String SEQUENCE = "syncSequence";
     public static final String EXCHANGE = "exchangeId";
     public static final String USER_ID = "userId";
+    /** When the fan-out claimed a scheduled sync; a sync that already ran after it is skipped. */
+    public static final String CLAIMED_AT = "syncClaimedAt";
 
     private SyncHeaders() {
     }

@@ -56,10 +56,10 @@ public class SyncOutcomes {
         params.put("error", error);
         HoldingsParams.putRunParams(params, exchange);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        LOG.warn("Sync of connection {} ({}) failed after {} attempt(s): status {}, {}{}",
-                params.get("connectionId"), exchange.getMessage().getHeader(SyncHeaders.EXCHANGE), params.get("attempts"),
-                status, error, cause instanceof ExchangeFailure || cause instanceof VaultException || cause == null
-                        ? "" : " [" + cause + "]");
+        // The "Sync finished" line (SyncMetrics) reports the outcome; an unexpected cause is only named here.
+        if (cause != null && !(cause instanceof ExchangeFailure) && !(cause instanceof VaultException)) {
+            LOG.warn("Sync of connection {} failed with an unexpected error: {}", params.get("connectionId"), cause.toString());
+        }
         return params;
     }
 }

@@ -1,7 +1,6 @@
 package io.coinsphere.exchangesync.sync;
 
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,10 +38,5 @@ public class SyncQueue extends PriorityBlockingQueue<Exchange> {
         while (size() > watermark) {
             TimeUnit.MILLISECONDS.sleep(20);
         }
-    }
-
-    /** The connection ids of a fan-out claim, in claim order. */
-    public static List<Object> ids(List<java.util.Map<String, Object>> rows) {
-        return rows.stream().map(r -> r.get("id")).toList();
     }
 }

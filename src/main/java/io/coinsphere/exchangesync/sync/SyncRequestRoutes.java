@@ -35,14 +35,14 @@ public class SyncRequestRoutes extends RouteBuilder {
         from("direct:sync-request-one").routeId("sync-request-one").routeConfigurationId(RestErrorPolicy.ID)
                 .setBody(method(requests, "one"))
                 .setHeader(SyncHeaders.TRIGGER, constant("manual"))
-                .to("direct:sync-enqueue")
+                .to("direct:sync-request")
                 .setBody(method(requests, "queuedOne"))
                 .bean(writer, "writeReply");
 
         from("direct:sync-request-all").routeId("sync-request-all").routeConfigurationId(RestErrorPolicy.ID)
                 .setBody(method(requests, "all"))
                 .setHeader(SyncHeaders.TRIGGER, constant("manual"))
-                .to("direct:sync-enqueue")
+                .to("direct:sync-request")
                 .setBody(method(requests, "queuedAll"))
                 .bean(writer, "writeReply");
     }

@@ -1,5 +1,6 @@
 package io.coinsphere.exchangesync.sync;
 
+import io.coinsphere.exchangesync.kafka.OffsetTracker;
 import java.time.OffsetDateTime;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
@@ -18,9 +19,11 @@ public class SyncRoutes extends RouteBuilder {
     private final BalanceFetcher fetcher;
     private final SyncOutcomes outcomes;
     private final SyncEvents events;
+    private final OffsetTracker tracker;
 
     public SyncRoutes(SyncProperties properties, SyncJobs jobs, BalanceFetcher fetcher, SyncOutcomes outcomes,
-            SyncEvents events) {
+            SyncEvents events, OffsetTracker tracker) {
+        this.tracker = tracker;
         this.events = events;
         this.properties = properties;
         this.jobs = jobs;
@@ -51,39 +54,55 @@ public class SyncRoutes extends RouteBuilder {
 
         from(queueUri()).routeId("sync-worker")
                 .routeConfigurationId(SyncErrorPolicy.ID)
+                // Whatever the outcome, a Kafka record behind this sync may now be committed.
+                .onCompletion()
+                    .bean(tracker, "completed")
+                .end()
                 .to("direct:sync-connection");
 
         from("direct:sync-connection").routeId("sync-connection")
                 .routeConfigurationId(SyncErrorPolicy.ID)
                 .process(e -> e.getMessage().setHeader(SyncHeaders.STARTED_AT, OffsetDateTime.now()))
                 .setHeader("leaseSeconds", constant(properties.lease().toSeconds()))
+                // A redelivered scheduled record whose connection synced after the claim is a duplicate.
+                .setHeader("syncedBefore", simple("${header." + SyncHeaders.CLAIMED_AT + "}"))
+                .filter(header("syncedBefore").isNull())
+                    .setHeader("syncedBefore", constant("infinity"))
+                .end()
                 .to("sql:classpath:sql/sync-lease.sql?outputType=SelectOne")
                 .filter(body().isNull())
                     // Gone, or another worker is on it right now: that sync covers this request.
                     .log("Sync of connection ${header.connectionId} skipped: already in progress or disconnected")
                     .stop()
                 .end()
+                // Registers the lease so that a shutdown can hand it back if the sync is cut short.
+                .bean("leaseHandback", "taken")
                 .bean(jobs, "open")
                 .bean(fetcher, "fetch")
                 .to("direct:holdings-upsert")
                 // Reached only when the upsert committed (a disconnected connection stops earlier).
+                .bean("syncMetrics", "succeeded")
                 .setBody(method(events, "succeeded"))
                 .to("direct:sync-events");
 
         from("direct:sync-dead-letter").routeId("sync-dead-letter")
                 .setBody(method(outcomes, "exhausted"))
                 .to("sql:classpath:sql/sync-failure.sql?noop=true")
+                .bean("syncMetrics", "failed")
                 .setBody(method(events, "failed"))
                 .to("direct:sync-events");
 
         from("direct:sync-disable").routeId("sync-disable")
                 .setBody(method(outcomes, "disabled"))
                 .to("sql:classpath:sql/sync-failure.sql?noop=true")
+                .bean("syncMetrics", "failed")
                 .setBody(method(events, "failed"))
                 .to("direct:sync-events");
 
         // Every finished sync, after its transaction: in-process subscribers (live page updates).
         from("direct:sync-events").routeId("sync-events")
-                .bean(events, "publish");
+                .bean(events, "publish")
+                // Kafka publication must never fail or slow the sync itself.
+                .wireTap("direct:sync-events-out");
     }
 }

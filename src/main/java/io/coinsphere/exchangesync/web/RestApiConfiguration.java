@@ -18,6 +18,8 @@ public class RestApiConfiguration extends RouteBuilder {
                 .component("platform-http")
                 .bindingMode(RestBindingMode.off)
                 .apiContextPath("/api-doc")
+                // A kebab-case id like every other route (Hawtio and metrics list routes by id).
+                .apiContextRouteId("rest-api-doc")
                 .apiProperty("api.title", "Coinsphere Exchange Sync API")
                 .apiProperty("api.version", "1")
                 .apiProperty("api.description", "Connect exchange accounts with read-only API keys and keep holdings in sync.");

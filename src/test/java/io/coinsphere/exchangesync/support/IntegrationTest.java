@@ -37,6 +37,9 @@ public abstract class IntegrationTest {
 
     protected static final ExchangeEmulator EMULATOR = ExchangeEmulator.start();
     protected static final String MASTER_KEY;
+    /** The one administrator of the suite (coinsphere.security.admin-emails); see {@link #admin()}. */
+    protected static final String ADMIN_EMAIL = "ops-admin@example.com";
+    protected static final String ADMIN_PASSWORD = "admin-pw-" + UUID.randomUUID();
     private static final Path DATA_DIR;
 
     static {
@@ -45,6 +48,7 @@ public abstract class IntegrationTest {
         new SecureRandom().nextBytes(key);
         MASTER_KEY = Base64.getEncoder().encodeToString(key);
         LeakWatch.secret(MASTER_KEY);
+        LeakWatch.secret(ADMIN_PASSWORD);
         try {
             DATA_DIR = Files.createTempDirectory("coinsphere-it-");
         } catch (IOException e) {
@@ -82,6 +86,10 @@ public abstract class IntegrationTest {
         registry.add("coinsphere.exchanges.connect-timeout", () -> "2s");
         registry.add("coinsphere.exchanges.read-timeout", () -> "2s");
         registry.add("coinsphere.sync.fanout-enabled", () -> "false");
+        registry.add("coinsphere.kafka.embedded-port", () -> "0");
+        registry.add("coinsphere.security.admin-emails", () -> ADMIN_EMAIL);
+        // Spring Boot tests switch metric exporters off; the Prometheus endpoint is under test.
+        registry.add("management.prometheus.metrics.export.enabled", () -> "true");
         registry.add("coinsphere.sync.workers", () -> "8");
         registry.add("coinsphere.sync.retry.max-redeliveries", () -> "3");
         registry.add("coinsphere.sync.retry.initial-delay", () -> "50ms");
@@ -95,6 +103,16 @@ public abstract class IntegrationTest {
 
     protected ApiClient newUser() {
         return ApiClient.newUser(port);
+    }
+
+    /** The administrator, registered on first use; its token carries the ADMIN role. */
+    protected ApiClient admin() {
+        ApiClient anonymous = anonymous();
+        anonymous.post("/api/v1/auth/register", ApiClient.json("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
+        ApiClient.Response login = anonymous.post("/api/v1/auth/login",
+                ApiClient.json("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
+        assertThat(login.status()).as(login.raw()).isEqualTo(200);
+        return anonymous.withToken(login.text("accessToken"));
     }
 
     protected ApiClient anonymous() {

@@ -1,6 +1,7 @@
 package io.coinsphere.exchangesync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coinsphere.exchangesync.emulator.EmulatedAccount;
@@ -15,6 +16,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The whole flow per exchange: test, connect, first sync, changes, sold to zero, disconnect. */
 class ExchangeFlowIT extends IntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    SyncQueue queue;
 
     /** The exchange's own code for bitcoin: Kraken still says XXBT. */
     private static String btc(ExchangeId exchange) {
@@ -119,5 +123,27 @@ class ExchangeFlowIT extends IntegrationTest {
         assertThat(runs(c)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM sync_runs WHERE connection_id = ? AND trigger = 'manual'",
                 Integer.class, a)).isEqualTo(1);
+    }
+
+    @Test
+    void oneConnectionIsNeverSyncedTwiceAtOnce() {
+        ApiClient user = newUser();
+        EmulatedAccount account = account(ExchangeId.KUCOIN).setBalance("BTC", dec("1"), dec("0"));
+        UUID id = connect(user, account);
+        awaitRuns(id, 1);
+
+        EMULATOR.resetCounters();
+        EMULATOR.setLatency(ExchangeId.KUCOIN, java.time.Duration.ofMillis(1500));
+        try {
+            assertThat(user.post("/api/v1/exchanges/connections/" + id + "/sync", null).status()).isEqualTo(202);
+            assertThat(user.post("/api/v1/exchanges/connections/" + id + "/sync", null).status()).isEqualTo(202);
+            awaitRuns(id, 2);
+        } finally {
+            EMULATOR.setLatency(ExchangeId.KUCOIN, java.time.Duration.ZERO);
+        }
+        await().atMost(java.time.Duration.ofSeconds(5)).until(() -> queue.isEmpty());
+        assertThat(EMULATOR.requestCount(ExchangeId.KUCOIN, account.apiKey())).as("the second request found the lease taken")
+                .isEqualTo(1);
+        assertThat(runs(id)).isEqualTo(2);
     }
 }

@@ -1,0 +1,28 @@
+# Coinsphere Exchange Sync: build with Maven, run on a JRE as a non-root user.
+# docker build -t coinsphere-exchange-sync .   (docker compose up builds it too)
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+# Dependencies first, so a source change does not download them again.
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src ./src
+RUN mvn -B -q package -DskipTests && cp target/coinsphere-exchange-sync-*.jar /src/app.jar
+
+FROM eclipse-temurin:17-jre
+# curl for the container health check.
+RUN apt-get update && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && groupadd --system coinsphere && useradd --system --gid coinsphere --home-dir /app coinsphere \
+    && mkdir -p /data && chown coinsphere:coinsphere /data
+WORKDIR /app
+COPY --from=build /src/app.jar /app/app.jar
+USER coinsphere
+# Generated files (JWT signing key when none is configured) live here; mount a volume.
+ENV COINSPHERE_DATA_DIR=/data
+VOLUME /data
+EXPOSE 3001
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
+    CMD curl -fsS http://localhost:3001/actuator/health/readiness || exit 1
+# Exec form: java is PID 1 and receives SIGTERM, which starts the graceful shutdown.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

@@ -1,0 +1,128 @@
+package io.coinsphere.exchangesync.kafka;
+
+import io.coinsphere.exchangesync.sync.SyncHeaders;
+import io.coinsphere.exchangesync.sync.SyncProperties;
+import io.coinsphere.exchangesync.sync.SyncQueue;
+import io.coinsphere.exchangesync.web.ApiException;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sync work over Kafka. Manual requests (REST or any producer) travel on
+ * {@code exchange-sync-requests}, fan-out claims on {@code exchange-sync-scheduled}; the consumer
+ * group {@code exchange-sync} spreads both over the instances, whose workers take manual ones first.
+ * Records are committed only after their sync finished ({@link OffsetTracker}).
+ */
+@Component
+@ConditionalOnProperty(name = "coinsphere.kafka.enabled", havingValue = "true", matchIfMissing = true)
+public class KafkaSyncRoutes extends RouteBuilder {
+
+    private final KafkaBootstrap bootstrap;
+    private final KafkaSettings settings;
+    private final SyncProperties sync;
+    private final SyncRequestResolver resolver;
+    private final OffsetTracker tracker;
+    private final KafkaJson json;
+
+    public KafkaSyncRoutes(KafkaBootstrap bootstrap, KafkaSettings settings, SyncProperties sync, SyncRequestResolver resolver,
+            OffsetTracker tracker, KafkaJson json) {
+        this.tracker = tracker;
+        this.json = json;
+        this.bootstrap = bootstrap;
+        this.settings = settings;
+        this.sync = sync;
+        this.resolver = resolver;
+    }
+
+    /** Producer endpoint: acknowledged by all in-sync replicas, idempotent, and quick to fail when the broker is gone. */
+    String producer(String topic) {
+        long timeout = settings.sendTimeout().toMillis();
+        return "kafka:" + topic + "?brokers=" + bootstrap.servers() + "&requestRequiredAcks=all&enableIdempotence=true"
+                + "&maxBlockMs=" + timeout + "&requestTimeoutMs=" + timeout + "&deliveryTimeoutMs=" + timeout;
+    }
+
+    String consumer(String topic, int consumers) {
+        return "kafka:" + topic + "?brokers=" + bootstrap.servers() + "&groupId=" + KafkaSettings.GROUP
+                + "&consumersCount=" + consumers + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true"
+                + "&kafkaManualCommitFactory=#class:org.apache.camel.component.kafka.consumer.DefaultKafkaManualAsyncCommitFactory"
+                + "&maxPollRecords=100&pollTimeoutMs=1000&keyDeserializer=org.apache.kafka.common.serialization.StringDeserializer";
+    }
+
+    @Override
+    public void configure() {
+        // Malformed records and unknown connections never block a partition: they go to the DLQ.
+        onException(SyncRequestMessage.Malformed.class)
+                .handled(true)
+                .setProperty("reason", simple("${exception.message}"))
+                .log(LoggingLevel.WARN, "Sync request rejected to " + KafkaSettings.DLQ + ": ${exchangeProperty.reason}")
+                .setProperty("commitHandle", header(KafkaConstants.MANUAL_COMMIT))
+                .removeHeaders("*", KafkaConstants.KEY + "|" + KafkaConstants.MANUAL_COMMIT + "|" + KafkaConstants.OFFSET
+                        + "|" + KafkaConstants.PARTITION + "|" + KafkaConstants.TOPIC)
+                .setHeader("reason", exchangeProperty("reason"))
+                .to(producer(KafkaSettings.DLQ))
+                .bean(tracker, "skip");
+
+        // REST commands: one record per connection; 202 only once the broker acknowledged it.
+        from("direct:sync-request").routeId("sync-request-publish")
+                .doTry()
+                    .to("direct:sync-request-send")
+                .doCatch(Exception.class)
+                    .log(LoggingLevel.WARN, "Kafka did not accept a sync request: ${exception.class.simpleName}: ${exception.message}")
+                    .throwException(new ApiException(503, "queue_unavailable",
+                            "The sync queue is not available right now; please try again in a minute"))
+                .end();
+
+        from("direct:sync-request-send").routeId("sync-request-send")
+                .split(body()).stopOnException()
+                    .setHeader(KafkaConstants.KEY, simple("${body}"))
+                    .setBody(method(SyncRequestResolver.class, "message"))
+                    // Only the key goes out: Camel headers would otherwise travel as record headers.
+                    .removeHeaders("*", KafkaConstants.KEY)
+                    .to(producer(KafkaSettings.REQUESTS))
+                .end();
+
+        // Fan-out claims: spread over the cluster through the scheduled topic.
+        from("direct:sync-schedule").routeId("sync-schedule-publish")
+                .split(body())
+                    .setHeader(KafkaConstants.KEY, simple("${body}"))
+                    .setBody(method(SyncRequestResolver.class, "message"))
+                    .removeHeaders("*", KafkaConstants.KEY)
+                    .to(producer(KafkaSettings.SCHEDULED))
+                .end();
+
+        from(consumer(KafkaSettings.REQUESTS, settings.requestConsumers())).routeId("sync-requests-consumer")
+                .log(LoggingLevel.DEBUG, "Sync request ${header.kafka.KEY} from partition ${header.kafka.PARTITION}: ${body}")
+                .setBody(method(resolver, "resolve"))
+                .choice()
+                    .when(header("expand").isEqualTo(true))
+                        // A user-wide request becomes one keyed record per connection, then is done.
+                        .to("direct:sync-request")
+                        .bean(tracker, "skip")
+                    .otherwise()
+                        .bean(tracker, "register")
+                        .to("direct:sync-enqueue")
+                .end();
+
+        from(consumer(KafkaSettings.SCHEDULED, settings.scheduledConsumers())).routeId("sync-scheduled-consumer")
+                .setBody(method(resolver, "resolve"))
+                .bean(tracker, "register")
+                .to("direct:sync-enqueue")
+                // Stop taking scheduled work while the local queue is long: the rest waits in Kafka.
+                .bean("syncQueue", "awaitBelow(" + sync.queueHighWatermark() + ")");
+
+        // Downstream consumers learn about every finished sync; failures also land on the DLQ.
+        from("direct:sync-events-out").routeId("sync-events-publish")
+                .removeHeaders("*")
+                .setHeader(KafkaConstants.KEY, simple("${body.connectionId}"))
+                .setHeader("syncStatus", simple("${body.status}"))
+                .setBody(method(json, "write"))
+                .to(producer(KafkaSettings.EVENTS))
+                .filter(header("syncStatus").isNotEqualTo("success"))
+                    .setHeader("reason", constant("sync failed"))
+                    .to(producer(KafkaSettings.DLQ))
+                .end();
+    }
+}

@@ -1,0 +1,40 @@
+package io.coinsphere.exchangesync.ops;
+
+import io.coinsphere.exchangesync.sync.SyncQueue;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Gauges of the pipeline's state: the queue depth and the connections by status. */
+@Component
+public class OpsGauges {
+
+    /** The statuses of {@code exchange_connections.status}. */
+    static final List<String> STATUSES = List.of("active", "error", "disabled");
+
+    public OpsGauges(MeterRegistry registry, SyncQueue syncQueue, JdbcTemplate jdbc, OpsProperties properties) {
+        Gauge.builder("coinsphere.sync.queue.depth", syncQueue, SyncQueue::size)
+                .description("Syncs waiting in this instance's queue").register(registry);
+        ConnectionStatusCounts counts = new ConnectionStatusCounts(() -> byStatus(jdbc),
+                properties.connectionGaugeRefresh(), Clock.systemUTC());
+        for (String status : STATUSES) {
+            Gauge.builder("coinsphere.connections", counts, c -> c.count(status)).tag("status", status)
+                    .description("Exchange connections by status (refreshed at most every coinsphere.ops.connection-gauge-refresh)")
+                    .register(registry);
+        }
+    }
+
+    private static Map<String, Long> byStatus(JdbcTemplate jdbc) {
+        Map<String, Long> result = new HashMap<>();
+        jdbc.query("SELECT status, count(*) FROM exchange_connections GROUP BY status",
+                rs -> {
+                    result.put(rs.getString(1), rs.getLong(2));
+                });
+        return result;
+    }
+}

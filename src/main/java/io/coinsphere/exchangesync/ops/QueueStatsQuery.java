@@ -1,0 +1,96 @@
+package io.coinsphere.exchangesync.ops;
+
+import io.coinsphere.exchangesync.sync.SyncHeaders;
+import io.coinsphere.exchangesync.sync.SyncProperties;
+import io.coinsphere.exchangesync.sync.SyncQueue;
+import io.coinsphere.exchangesync.web.ApiReply;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gathers {@link QueueStats}: the waiting syncs from this instance's queue (their exchanges looked up in one
+ * query), in-flight syncs from unexpired leases and the last hour's outcomes from {@code sync_runs}.
+ */
+@Component
+public class QueueStatsQuery {
+
+    private final SyncQueue queue;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final SyncProperties properties;
+    private final Clock clock;
+
+    public QueueStatsQuery(SyncQueue syncQueue, NamedParameterJdbcTemplate jdbc, SyncProperties properties) {
+        this.queue = syncQueue;
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = Clock.systemUTC();
+    }
+
+    public ApiReply stats() {
+        // A snapshot: the queue changes while we look, and the stats only need to be about right.
+        Object[] waiting = queue.toArray();
+        Map<UUID, Integer> waitingIds = new HashMap<>();
+        long oldestCreated = Long.MAX_VALUE;
+        for (Object item : waiting) {
+            Exchange exchange = (Exchange) item;
+            Object id = exchange.getMessage().getHeader(SyncHeaders.CONNECTION_ID);
+            if (id != null) {
+                waitingIds.merge(id instanceof UUID u ? u : UUID.fromString(id.toString()), 1, Integer::sum);
+            }
+            oldestCreated = Math.min(oldestCreated, exchange.getClock().getCreated());
+        }
+        Duration oldest = oldestCreated == Long.MAX_VALUE ? Duration.ZERO
+                : Duration.ofMillis(clock.millis() - oldestCreated);
+        return ApiReply.ok(QueueStats.of(waitingByExchange(waitingIds), inFlight(), lastHour("success"),
+                lastHour("failed"), oldest, properties.workers()));
+    }
+
+    private Map<String, Long> waitingByExchange(Map<UUID, Integer> ids) {
+        Map<String, Long> result = new HashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        Set<String> seen = new HashSet<>();
+        jdbc.query("SELECT id, exchange FROM exchange_connections WHERE id = ANY(CAST(:ids AS uuid[]))",
+                Map.of("ids", ids.keySet().stream().map(UUID::toString).toArray(String[]::new)),
+                rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    seen.add(id.toString());
+                    result.merge(rs.getString(2), (long) ids.get(id), Long::sum);
+                });
+        // Queued syncs of connections deleted meanwhile: the worker will skip them, but they do wait.
+        long gone = ids.entrySet().stream().filter(e -> !seen.contains(e.getKey().toString())).mapToLong(Map.Entry::getValue).sum();
+        if (gone > 0) {
+            result.put("deleted", gone);
+        }
+        return result;
+    }
+
+    private Map<String, Long> inFlight() {
+        return counts("SELECT exchange, count(*) FROM exchange_connections WHERE sync_lease_until > now() GROUP BY exchange",
+                Map.of());
+    }
+
+    private Map<String, Long> lastHour(String status) {
+        return counts("""
+                SELECT c.exchange, count(*) FROM sync_runs r JOIN exchange_connections c ON c.id = r.connection_id
+                WHERE r.finished_at > now() - interval '1 hour' AND r.status = :status GROUP BY c.exchange""",
+                Map.of("status", status));
+    }
+
+    private Map<String, Long> counts(String sql, Map<String, Object> params) {
+        Map<String, Long> result = new HashMap<>();
+        jdbc.query(sql, params, rs -> {
+            result.put(rs.getString(1), rs.getLong(2));
+        });
+        return result;
+    }
+}

@@ -1,0 +1,61 @@
+package io.coinsphere.exchangesync.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.coinsphere.exchangesync.emulator.EmulatedAccount;
+import io.coinsphere.exchangesync.emulator.ExchangeEmulator;
+import io.coinsphere.exchangesync.exchange.ExchangeId;
+import io.coinsphere.exchangesync.support.ApiClient;
+import io.coinsphere.exchangesync.support.ServiceInstance;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The broker goes away and comes back: sync commands fail fast with 503, then work again. */
+class BrokerOutageIT {
+
+    @Test
+    void syncAnswers503QuicklyWhileTheBrokerIsDownAndWorksWhenItIsBack() throws Exception {
+        Path dir = Files.createTempDirectory("coinsphere-outage-");
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        EmbeddedKafkaServer broker = EmbeddedKafkaServer.start(dir.resolve("kafka"), port);
+        try (ExchangeEmulator emulator = ExchangeEmulator.start();
+                ServiceInstance app = ServiceInstance.start("outage", emulator,
+                        "--coinsphere.data-dir=" + dir.resolve("app"),
+                        "--coinsphere.kafka.bootstrap-servers=127.0.0.1:" + port,
+                        "--coinsphere.kafka.send-timeout=2s",
+                        "--coinsphere.sync.fanout-enabled=false")) {
+            ApiClient user = ApiClient.newUser(app.port());
+            EmulatedAccount account = emulator.addAccount(ExchangeId.BINANCE).setBalance("BTC", BigDecimal.ONE, BigDecimal.ZERO);
+            ApiClient.Response connected = user.post("/api/v1/exchanges/connect", ApiClient.json("exchange", "binance",
+                    "apiKey", account.apiKey(), "apiSecret", account.apiSecret()));
+            assertThat(connected.status()).as(connected.raw()).isEqualTo(201);
+            String path = "/api/v1/exchanges/connections/" + UUID.fromString(connected.text("connectionId")) + "/sync";
+
+            broker.close();
+            long started = System.nanoTime();
+            ApiClient.Response down = user.post(path, null);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(down.status()).as(down.raw()).isEqualTo(503);
+            assertThat(down.text("error")).isEqualTo("queue_unavailable");
+            assertThat(millis).as("answered within a few seconds, never hangs").isLessThan(10_000);
+
+            broker = EmbeddedKafkaServer.start(dir.resolve("kafka"), port);
+            long before = emulator.requestCount(ExchangeId.BINANCE, account.apiKey());
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> user.post(path, null).status() == 202);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> emulator.requestCount(ExchangeId.BINANCE, account.apiKey()) > before);
+        } finally {
+            broker.close();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.coinsphere.exchangesync.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class QueueStatsTest {
+
+    @Test
+    void countsAreMergedPerExchangeAndTotalled() {
+        QueueStats stats = QueueStats.of(Map.of("binance", 3L, "kraken", 1L), Map.of("binance", 2L),
+                Map.of("kraken", 10L, "coinbase", 5L), Map.of("kraken", 1L), Duration.ofMillis(2500), 32);
+
+        assertThat(stats.success()).isTrue();
+        assertThat(stats.exchanges()).containsKeys("binance", "coinbase", "kraken", "kucoin");
+        assertThat(stats.exchanges().get("binance")).isEqualTo(new QueueStats.Counts(3, 2, 0, 0));
+        assertThat(stats.exchanges().get("kraken")).isEqualTo(new QueueStats.Counts(1, 0, 10, 1));
+        assertThat(stats.exchanges().get("kucoin")).isEqualTo(new QueueStats.Counts(0, 0, 0, 0));
+        assertThat(stats.total()).isEqualTo(new QueueStats.Counts(4, 2, 15, 1));
+        assertThat(stats.oldestWaitingSeconds()).isEqualTo(2.5);
+        assertThat(stats.workers()).isEqualTo(32);
+    }
+
+    @Test
+    void unknownExchangesAreKeptAndAnEmptyQueueHasNoAge() {
+        QueueStats stats = QueueStats.of(Map.of("deleted", 2L), Map.of(), Map.of(), Map.of(), Duration.ZERO, 1);
+        assertThat(stats.exchanges().get("deleted").waiting()).isEqualTo(2);
+        assertThat(stats.total().waiting()).isEqualTo(2);
+        assertThat(stats.oldestWaitingSeconds()).isZero();
+    }
+}

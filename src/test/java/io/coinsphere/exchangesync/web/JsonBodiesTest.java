@@ -1,0 +1,59 @@
+package io.coinsphere.exchangesync.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coinsphere.exchangesync.connect.CredentialsRequest;
+import jakarta.validation.Validation;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+class JsonBodiesTest {
+
+    private final JsonBodies bodies = new JsonBodies(new ObjectMapper(),
+            Validation.buildDefaultValidatorFactory().getValidator());
+
+    private static Exchange body(String json) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.getMessage().setBody(json.getBytes(StandardCharsets.UTF_8));
+        return exchange;
+    }
+
+    @Test
+    void readsAValidBodyAndIgnoresUnknownFields() {
+        CredentialsRequest request = bodies.read(body("{\"exchange\":\"binance\",\"apiKey\":\"k\",\"apiSecret\":\"s\",\"extra\":1}"),
+                CredentialsRequest.class);
+        assertThat(request.exchange()).isEqualTo("binance");
+    }
+
+    @Test
+    void everyFlawIsA4xxWithTheField() {
+        assertThatThrownBy(() -> bodies.read(body("{\"apiKey\":"), CredentialsRequest.class))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThatThrownBy(() -> bodies.read(body("{\"apiKey\":{\"a\":1},\"apiSecret\":\"s\"}"), CredentialsRequest.class))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.details().get(0).field()).isEqualTo("apiKey"));
+        assertThatThrownBy(() -> bodies.read(body("{}"), CredentialsRequest.class))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.details()).extracting(ApiError.FieldError::field)
+                        .containsExactly("apiKey", "apiSecret"));
+        assertThatThrownBy(() -> bodies.read(body("x".repeat(JsonBodies.MAX_BODY_BYTES + 1)), CredentialsRequest.class))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(413));
+        assertThatThrownBy(() -> bodies.read(body("null"), CredentialsRequest.class)).isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void pathIdsMustBeCanonicalUuids() {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        UUID id = UUID.randomUUID();
+        exchange.getMessage().setHeader("id", id.toString());
+        assertThat(JsonBodies.pathId(exchange)).isEqualTo(id);
+        exchange.getMessage().setHeader("id", "1-1-1-1-1");
+        assertThatThrownBy(() -> JsonBodies.pathId(exchange)).isInstanceOf(ApiException.class);
+        exchange.getMessage().setHeader("id", "'; DROP TABLE users; --");
+        assertThatThrownBy(() -> JsonBodies.pathId(exchange)).isInstanceOf(ApiException.class);
+    }
+}
