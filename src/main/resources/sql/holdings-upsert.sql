@@ -1,20 +1,43 @@
 -- Writes one connection's balances: inserts new assets, updates changed ones (unchanged rows are
 -- left alone, so a steady portfolio writes nothing) and deletes assets the exchange no longer reports.
-WITH input AS (
-    SELECT t.id AS token_id, i.amount, i.available, i.locked
+-- Wallets this sync did not read (:#keptWallets: a secondary wallet failed, or is read less often)
+-- keep their stored parts, so a failed earn call never wipes earn holdings. (No '#' in this file:
+-- camel-sql reads it as a parameter marker.)
+WITH fresh AS (
+    SELECT t.id AS token_id, i.amount, i.available, i.locked, CAST(i.wallets AS jsonb) AS wallets
     FROM unnest(CAST(:#symbols AS text[]),
                 CAST(CAST(:#totals AS text[]) AS numeric[]),
                 CAST(CAST(:#available AS text[]) AS numeric[]),
-                CAST(CAST(:#locked AS text[]) AS numeric[])) AS i(symbol, amount, available, locked)
+                CAST(CAST(:#locked AS text[]) AS numeric[]),
+                CAST(:#wallets AS text[])) AS i(symbol, amount, available, locked, wallets)
     JOIN tokens t ON t.symbol = i.symbol
+), kept AS (
+    -- Spot and funding parts were available, earn and staked ones locked, as when they were read.
+    SELECT h.token_id,
+           jsonb_object_agg(w.key, to_jsonb(w.value)) AS wallets,
+           sum(CAST(w.value AS numeric)) AS amount,
+           sum(CASE WHEN w.key IN ('spot', 'funding') THEN CAST(w.value AS numeric) ELSE 0 END) AS available,
+           sum(CASE WHEN w.key IN ('spot', 'funding') THEN 0 ELSE CAST(w.value AS numeric) END) AS locked
+    FROM holdings h CROSS JOIN LATERAL jsonb_each_text(h.wallets) AS w(key, value)
+    WHERE h.connection_id = CAST(:#connectionId AS uuid)
+      AND w.key = ANY (CAST(:#keptWallets AS text[]))
+    GROUP BY h.token_id
+), input AS (
+    SELECT COALESCE(f.token_id, k.token_id) AS token_id,
+           COALESCE(f.amount, 0) + COALESCE(k.amount, 0) AS amount,
+           COALESCE(f.available, 0) + COALESCE(k.available, 0) AS available,
+           COALESCE(f.locked, 0) + COALESCE(k.locked, 0) AS locked,
+           COALESCE(f.wallets, '{}'::jsonb) || COALESCE(k.wallets, '{}'::jsonb) AS wallets
+    FROM fresh f FULL OUTER JOIN kept k ON k.token_id = f.token_id
 ), upserted AS (
-    INSERT INTO holdings (portfolio_id, token_id, connection_id, amount, available, locked, updated_at)
-    SELECT CAST(:#portfolioId AS uuid), token_id, CAST(:#connectionId AS uuid), amount, available, locked, now()
+    INSERT INTO holdings (portfolio_id, token_id, connection_id, amount, available, locked, wallets, updated_at)
+    SELECT CAST(:#portfolioId AS uuid), token_id, CAST(:#connectionId AS uuid), amount, available, locked, wallets, now()
     FROM input
     ON CONFLICT (portfolio_id, token_id, connection_id) DO UPDATE
-        SET amount = EXCLUDED.amount, available = EXCLUDED.available, locked = EXCLUDED.locked, updated_at = now()
-        WHERE (holdings.amount, holdings.available, holdings.locked)
-              IS DISTINCT FROM (EXCLUDED.amount, EXCLUDED.available, EXCLUDED.locked)
+        SET amount = EXCLUDED.amount, available = EXCLUDED.available, locked = EXCLUDED.locked,
+            wallets = EXCLUDED.wallets, updated_at = now()
+        WHERE (holdings.amount, holdings.available, holdings.locked, holdings.wallets)
+              IS DISTINCT FROM (EXCLUDED.amount, EXCLUDED.available, EXCLUDED.locked, EXCLUDED.wallets)
     RETURNING token_id
 )
 DELETE FROM holdings h

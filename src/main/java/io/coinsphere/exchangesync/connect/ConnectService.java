@@ -30,8 +30,11 @@ public class ConnectService {
     private final CredentialsCheck check;
     private final CredentialVault vault;
     private final ConnectionRepository connections;
+    private final KeyWarnings keyWarnings;
 
-    public ConnectService(JsonBodies bodies, CredentialsCheck check, CredentialVault vault, ConnectionRepository connections) {
+    public ConnectService(JsonBodies bodies, CredentialsCheck check, CredentialVault vault, ConnectionRepository connections,
+            KeyWarnings keyWarnings) {
+        this.keyWarnings = keyWarnings;
         this.bodies = bodies;
         this.check = check;
         this.vault = vault;
@@ -54,8 +57,9 @@ public class ConnectService {
         CurrentUser.id(exchange);
         CredentialsRequest request = bodies.read(exchange, CredentialsRequest.class);
         ExchangeId id = requireExchange(request);
-        check.verify(id, credentials(id, request));
-        return ApiReply.ok(Map.of("success", true, "message", "Connection successful"));
+        CredentialsCheck.KeyCheck verdict = check.verify(id, credentials(id, request));
+        return ApiReply.ok(Map.of("success", true, "message", "Connection successful",
+                "permissions", verdict.permissions(), "warnings", verdict.warnings()));
     }
 
     /** {@code POST /connect}: refuses a key already connected, tests it, then stores it encrypted. */
@@ -68,7 +72,7 @@ public class ConnectService {
         if (connections.keyAlreadyConnected(userId, id.id(), fingerprint, null)) {
             throw alreadyConnected(id);
         }
-        check.verify(id, credentials);
+        CredentialsCheck.KeyCheck verdict = check.verify(id, credentials);
         UUID connectionId = UUID.randomUUID();
         try {
             connections.insert(new NewConnection(connectionId, userId, id.id(), label(request, id),
@@ -79,9 +83,10 @@ public class ConnectService {
         } catch (ConnectionRepository.AlreadyConnected e) {
             throw alreadyConnected(id);
         }
+        keyWarnings.store(userId, connectionId, verdict.warningText());
         exchange.getMessage().setHeader("connectionId", connectionId);
         return ApiReply.created(Map.of("success", true, "message", "Exchange connected successfully",
-                "connectionId", connectionId));
+                "connectionId", connectionId, "permissions", verdict.permissions(), "warnings", verdict.warnings()));
     }
 
     /** {@code PUT /connections/{id}/credentials}: how a user repairs a disabled connection. */
@@ -96,7 +101,7 @@ public class ConnectService {
         if (connections.keyAlreadyConnected(userId, id.id(), fingerprint, connectionId)) {
             throw alreadyConnected(id);
         }
-        check.verify(id, credentials);
+        CredentialsCheck.KeyCheck verdict = check.verify(id, credentials);
         boolean updated;
         try {
             updated = connections.replaceCredentials(userId, connectionId,
@@ -110,6 +115,7 @@ public class ConnectService {
         if (!updated) {
             throw ApiException.notFound("Connection");
         }
+        keyWarnings.store(userId, connectionId, verdict.warningText());
         return ApiReply.ok(connections.find(userId, connectionId).orElseThrow(() -> ApiException.notFound("Connection")));
     }
 

@@ -6,44 +6,107 @@ import static io.coinsphere.exchangesync.emulator.Json.obj;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.signing.BinanceSignature;
 import io.coinsphere.exchangesync.exchange.signing.Hmac;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
  * Binance spot: {@code /api/v3/account}, {@code /api/v3/time}, {@code /api/v3/exchangeInfo},
- * {@code /sapi/v1/asset/assetDetail}, {@code /sapi/v1/account/apiRestrictions} and
- * {@code /sapi/v1/asset/get-funding-asset}, with {@code X-MBX-USED-WEIGHT-1M} on every answer.
+ * {@code /sapi/v1/asset/assetDetail}, {@code /sapi/v1/account/apiRestrictions},
+ * {@code /sapi/v1/asset/get-funding-asset} and the paginated Simple Earn
+ * {@code /sapi/v1/simple-earn/flexible|locked/position}, with {@code X-MBX-USED-WEIGHT-1M} on every
+ * answer. Request weight per IP is enforced: over the limit 429 (-1003) with Retry-After, and
+ * going on after a 429 in the same window bans the IP (418) for {@link #BAN}.
  */
 final class BinanceEmulator extends EmulatorHandler {
 
     static final String KEY_HEADER = "X-MBX-APIKEY";
+    static final EmulatedLimit.Rule DEFAULT_LIMIT = new EmulatedLimit.Rule(EmulatedLimit.Kind.FIXED_WINDOW, 6_000, Duration.ofMinutes(1));
+    /** Binance bans for 2 minutes at first, longer for repeat offenders. */
+    static final Duration BAN = Duration.ofMinutes(2);
+    private static final String IP = "127.0.0.1";
     private static final Pattern KEY_FORMAT = Pattern.compile("[A-Za-z0-9]{64}");
     private static final long DEFAULT_RECV_WINDOW = 5_000;
     private static final long MAX_RECV_WINDOW = 60_000;
+    private static final int MAX_PAGE_SIZE = 100;
 
-    private final WindowCounter weight = new WindowCounter(Duration.ofMinutes(1));
+    private volatile long bannedUntil;
+    private volatile long lastRejectedWindowEnd;
 
     BinanceEmulator() {
-        super(ExchangeId.BINANCE, KEY_HEADER, Set.of(Wallet.SPOT, Wallet.FUNDING));
+        super(ExchangeId.BINANCE, KEY_HEADER, Set.of(Wallet.SPOT, Wallet.FUNDING, Wallet.EARN_FLEXIBLE, Wallet.EARN_LOCKED),
+                DEFAULT_LIMIT);
     }
 
     @Override
     Reply route(EmulatedRequest request) {
-        return switch (request.route()) {
-            case "GET /api/v3/time" -> weigh(1, Reply.json(obj("serverTime", nowMillis())));
-            case "GET /api/v3/exchangeInfo" -> weigh(20, Reply.json(BinanceStatic.exchangeInfo(nowMillis())));
-            case "GET /api/v3/account" -> weigh(20, account(request));
-            case "GET /sapi/v1/asset/assetDetail" -> weigh(1, assetDetail(request));
-            case "GET /sapi/v1/account/apiRestrictions" -> weigh(1, apiRestrictions(request));
-            case "POST /sapi/v1/asset/get-funding-asset" -> weigh(1, fundingAsset(request));
-            default -> Reply.empty(404);
+        int weight = switch (request.route()) {
+            case "GET /api/v3/time", "GET /sapi/v1/asset/assetDetail", "GET /sapi/v1/account/apiRestrictions",
+                    "POST /sapi/v1/asset/get-funding-asset" -> 1;
+            case "GET /api/v3/exchangeInfo", "GET /api/v3/account" -> 20;
+            case "GET /sapi/v1/simple-earn/flexible/position", "GET /sapi/v1/simple-earn/locked/position" -> 150;
+            default -> 0;
         };
+        if (weight == 0) {
+            return Reply.empty(404);
+        }
+        Reply limited = checkLimit(weight);
+        if (limited != null) {
+            return limited;
+        }
+        return switch (request.route()) {
+            case "GET /api/v3/time" -> Reply.json(obj("serverTime", reportedMillis()));
+            case "GET /api/v3/exchangeInfo" -> Reply.json(BinanceStatic.exchangeInfo(nowMillis()));
+            case "GET /api/v3/account" -> account(request);
+            case "GET /sapi/v1/asset/assetDetail" -> assetDetail(request);
+            case "GET /sapi/v1/account/apiRestrictions" -> apiRestrictions(request);
+            case "POST /sapi/v1/asset/get-funding-asset" -> fundingAsset(request);
+            case "GET /sapi/v1/simple-earn/flexible/position" -> earnPositions(request, Wallet.EARN_FLEXIBLE, "totalAmount");
+            default -> earnPositions(request, Wallet.EARN_LOCKED, "amount");
+        };
+    }
+
+    /** Binance counts weight per IP before it looks at the key; null when the request may go on. */
+    private Reply checkLimit(int weight) {
+        long now = nowMillis();
+        if (now < bannedUntil) {
+            return banned(now);
+        }
+        if (admit(IP, weight)) {
+            return null;
+        }
+        EmulatedLimit limit = limit(IP);
+        long reset = limit == null ? 0 : limit.millisToReset(now);
+        if (lastRejectedWindowEnd == now + reset) {
+            // Ignoring a 429 and calling again in the same window is what gets an IP banned.
+            bannedUntil = now + BAN.toMillis();
+            return banned(now);
+        }
+        lastRejectedWindowEnd = now + reset;
+        return Reply.json(429, rateLimitBody()).withHeader("Retry-After", Long.toString(ceilSeconds(reset)));
+    }
+
+    /** Bans the IP from now for {@code duration}: every request gets 418 with Retry-After. */
+    void ban(Duration duration) {
+        bannedUntil = duration.isZero() || duration.isNegative() ? 0 : nowMillis() + duration.toMillis();
+    }
+
+    private Reply banned(long now) {
+        return Reply.json(418, obj("code", -1003, "msg", "Way too many requests; IP(" + IP + ") banned until "
+                        + bannedUntil + ". Please use the websocket for live updates to avoid bans."))
+                .withHeader("Retry-After", Long.toString(ceilSeconds(bannedUntil - now)));
+    }
+
+    private static long ceilSeconds(long millis) {
+        return Math.max(1, (millis + 999) / 1000);
     }
 
     private Reply account(EmulatedRequest request) {
@@ -84,10 +147,52 @@ final class BinanceEmulator extends EmulatorHandler {
         return Reply.json(assets);
     }
 
+    /** One page of positions ({@code current} from 1, {@code size} up to 100, default 10), as {@code {rows,total}}. */
+    private Reply earnPositions(EmulatedRequest request, Wallet wallet, String amountField) {
+        EmulatedAccount account = authenticate(request);
+        long current = optionalLong(request, "current", 1);
+        long size = optionalLong(request, "size", 10);
+        if (current < 1 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw error(400, -1100, "Illegal characters found in parameter 'size'; legal range is '1 - 100'.");
+        }
+        String only = request.param("asset");
+        SortedMap<String, EmulatedAccount.Holding> positions = account.balances(wallet);
+        List<Map<String, Object>> all = positions.entrySet().stream()
+                .filter(e -> only == null || only.equals(e.getKey()))
+                .filter(e -> e.getValue().total().signum() != 0)
+                .map(e -> position(wallet, amountField, e.getKey(), e.getValue().total()))
+                .toList();
+        int from = (int) Math.min(all.size(), (current - 1) * size);
+        int to = (int) Math.min(all.size(), from + size);
+        return Reply.json(obj("rows", all.subList(from, to), "total", all.size()));
+    }
+
+    private static Map<String, Object> position(Wallet wallet, String amountField, String asset, BigDecimal amount) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put(amountField, amount(amount));
+        row.put("asset", asset);
+        if (wallet == Wallet.EARN_FLEXIBLE) {
+            row.put("latestAnnualPercentageRate", "0.02599895");
+            row.put("canRedeem", true);
+            row.put("collateralAmount", "0");
+            row.put("productId", asset + "001");
+            row.put("autoSubscribe", true);
+        } else {
+            row.put("positionId", Math.abs(asset.hashCode()));
+            row.put("projectId", asset + "*90");
+            row.put("purchaseTime", Instant.parse("2025-01-01T00:00:00Z").toEpochMilli());
+            row.put("duration", "90");
+            row.put("rewardAsset", asset);
+            row.put("APY", "0.05");
+            row.put("status", "HOLDING");
+        }
+        return row;
+    }
+
     private Reply apiRestrictions(EmulatedRequest request) {
         EmulatedAccount account = authenticate(request);
         return Reply.json(obj(
-                "ipRestrict", false,
+                "ipRestrict", account.isIpBlocked(),
                 "createTime", 1_700_000_000_000L,
                 "enableReading", account.has(Permission.READ),
                 "enableWithdrawals", account.has(Permission.WITHDRAW),
@@ -105,7 +210,7 @@ final class BinanceEmulator extends EmulatorHandler {
     private Reply assetDetail(EmulatedRequest request) {
         EmulatedAccount account = authenticate(request);
         Set<String> assets = new TreeSet<>(List.of("BTC", "ETH", "BNB", "USDT"));
-        for (Wallet wallet : Wallet.values()) {
+        for (Wallet wallet : List.of(Wallet.SPOT, Wallet.FUNDING)) {
             assets.addAll(account.balances(wallet).keySet());
         }
         Map<String, Object> details = new LinkedHashMap<>();
@@ -144,7 +249,8 @@ final class BinanceEmulator extends EmulatorHandler {
         if (!Hmac.constantTimeEquals(expected, signature.toLowerCase(Locale.ROOT))) {
             throw error(400, -1022, "Signature for this request is not valid.");
         }
-        if (!account.has(Permission.READ)) {
+        // Binance gives one answer for an unknown key, a foreign IP and a missing permission.
+        if (account.isIpBlocked() || !account.has(Permission.READ)) {
             throw error(401, -2015, "Invalid API-key, IP, or permissions for action.");
         }
         return account;
@@ -158,20 +264,22 @@ final class BinanceEmulator extends EmulatorHandler {
         }
     }
 
-    private Reply weigh(int requestWeight, Reply reply) {
-        weight.add(nowMillis(), requestWeight);
-        return reply;
+    private long optionalLong(EmulatedRequest request, String name, long fallback) {
+        return request.param(name) == null ? fallback : mandatoryLong(request, name);
     }
 
     @Override
     Reply decorate(EmulatedRequest request, Reply reply) {
-        return reply.withHeader("X-MBX-USED-WEIGHT-1M", Long.toString(weight.used(nowMillis())));
+        EmulatedLimit limit = limit(IP);
+        return limit == null ? reply : reply.withHeader("X-MBX-USED-WEIGHT-1M", Long.toString(limit.used(nowMillis())));
     }
 
     @Override
     Object rateLimitBody() {
-        return obj("code", -1003, "msg", "Too many requests; current limit of IP(127.0.0.1) request weight per "
-                + "minute is 6000. Please use WebSocket Streams for live updates to avoid bans.");
+        EmulatedLimit.Rule rule = rateRule();
+        return obj("code", -1003, "msg", "Too many requests; current limit of IP(" + IP + ") request weight per "
+                + "minute is " + (rule == null ? DEFAULT_LIMIT.limit() : rule.limit())
+                + ". Please use WebSocket Streams for live updates to avoid bans.");
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.signing.CoinbaseSignature;
 import io.coinsphere.exchangesync.exchange.signing.Hmac;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +22,19 @@ final class CoinbaseEmulator extends EmulatorHandler {
     static final String KEY_HEADER = "CB-ACCESS-KEY";
     private static final long MAX_SKEW_MILLIS = 30_000;
 
+    /** 15 requests per second per profile with bursts of 30: a counter of 30 draining 30 per 2 s. */
+    static final EmulatedLimit.Rule DEFAULT_LIMIT = new EmulatedLimit.Rule(EmulatedLimit.Kind.DECAYING, 30, Duration.ofSeconds(2));
+
     CoinbaseEmulator() {
-        super(ExchangeId.COINBASE, KEY_HEADER, Set.of(Wallet.SPOT));
+        super(ExchangeId.COINBASE, KEY_HEADER, Set.of(Wallet.SPOT), DEFAULT_LIMIT);
     }
 
     @Override
     Reply route(EmulatedRequest request) {
+        String apiKey = request.header(KEY_HEADER);
+        if (apiKey != null && !admit(apiKey, 1)) {
+            return Reply.json(429, rateLimitBody());
+        }
         return switch (request.route()) {
             case "GET /time" -> Reply.json(time());
             case "GET /products" -> Reply.json(CoinbaseStatic.products());
@@ -37,7 +45,7 @@ final class CoinbaseEmulator extends EmulatorHandler {
     }
 
     private Map<String, Object> time() {
-        long now = nowMillis();
+        long now = reportedMillis();
         return obj("iso", Instant.ofEpochMilli(now).toString(), "epoch", BigDecimal.valueOf(now, 3));
     }
 
@@ -76,6 +84,9 @@ final class CoinbaseEmulator extends EmulatorHandler {
                 request.pathWithQuery(), request.body());
         if (!Hmac.constantTimeEquals(expected, request.header("CB-ACCESS-SIGN"))) {
             throw error(401, "invalid signature");
+        }
+        if (account.isIpBlocked()) {
+            throw error(401, "IP address not in the allowlist of this API key");
         }
         if (!account.has(Permission.READ)) {
             throw error(403, "Forbidden");

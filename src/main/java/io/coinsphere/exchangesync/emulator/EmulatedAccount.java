@@ -39,6 +39,8 @@ public final class EmulatedAccount {
     private final Set<Permission> permissions = ConcurrentHashMap.newKeySet();
     /** Kraken: the last accepted nonce, compared as unsigned 64-bit. */
     private final AtomicLong lastNonce = new AtomicLong();
+    private volatile boolean ipBlocked;
+    private volatile int keyVersion = 2;
 
     EmulatedAccount(ExchangeId exchange, String apiKey, String apiSecret, String passphrase, Set<Wallet> wallets) {
         this.exchange = Objects.requireNonNull(exchange, "exchange");
@@ -111,6 +113,29 @@ public final class EmulatedAccount {
 
     public boolean has(Permission permission) {
         return permissions.contains(permission);
+    }
+
+    /**
+     * Restricts the key to IP addresses that do not include ours (true), as when the user set an IP
+     * allowlist without this server: Binance -2015, KuCoin 400006, Coinbase 401.
+     */
+    public EmulatedAccount blockOurIp(boolean blocked) {
+        this.ipBlocked = blocked;
+        return this;
+    }
+
+    public boolean isIpBlocked() {
+        return ipBlocked;
+    }
+
+    /** KuCoin key version (2 by default); version 1 keys are refused with 400008 whatever the header says. */
+    public EmulatedAccount setKeyVersion(int version) {
+        this.keyVersion = version;
+        return this;
+    }
+
+    public int keyVersion() {
+        return keyVersion;
     }
 
     /** A consistent copy of one wallet, sorted by asset. */

@@ -30,13 +30,19 @@ abstract class EmulatorHandler implements HttpHandler {
     private final Map<String, LongAdder> requestsByKey = new ConcurrentHashMap<>();
     private final LongAdder requests = new LongAdder();
     private final AtomicLong clockSkewMillis = new AtomicLong();
+    private final AtomicLong reportedTimeErrorMillis = new AtomicLong();
     private final FailureScript failures = new FailureScript();
+    private final Map<String, EmulatedLimit> limits = new ConcurrentHashMap<>();
+    private final Map<String, Failure> pathFailures = new ConcurrentHashMap<>();
+    private final LongAdder rateLimitRejections = new LongAdder();
     private volatile Duration latency = Duration.ZERO;
+    private volatile EmulatedLimit.Rule rateRule;
 
-    EmulatorHandler(ExchangeId exchange, String apiKeyHeader, Set<Wallet> wallets) {
+    EmulatorHandler(ExchangeId exchange, String apiKeyHeader, Set<Wallet> wallets, EmulatedLimit.Rule rateRule) {
         this.exchange = exchange;
         this.apiKeyHeader = apiKeyHeader;
         this.wallets = wallets;
+        this.rateRule = rateRule;
     }
 
     /** Answers a request that no scripted failure replaced; may throw {@link Reply.Rejected}. */
@@ -60,7 +66,7 @@ abstract class EmulatorHandler implements HttpHandler {
             String apiKey = request.header(apiKeyHeader);
             count(apiKey);
             pause(latency);
-            Optional<Failure> failure = failures.next(apiKey);
+            Optional<Failure> failure = failures.next(apiKey).or(() -> Optional.ofNullable(pathFailures.get(request.path())));
             if (failure.isPresent() && failure.get().kind() == Failure.Kind.TIMEOUT) {
                 pause(failure.get().duration());
                 return; // closing without response headers drops the connection, as a hung upstream does
@@ -138,6 +144,15 @@ abstract class EmulatorHandler implements HttpHandler {
         return System.currentTimeMillis() + clockSkewMillis.get();
     }
 
+    /** What the public server-time endpoint reports: the exchange's clock plus any scripted error. */
+    long reportedMillis() {
+        return nowMillis() + reportedTimeErrorMillis.get();
+    }
+
+    void setReportedTimeError(Duration error) {
+        reportedTimeErrorMillis.set(error.toMillis());
+    }
+
     EmulatedAccount addAccount(String apiKey, String apiSecret, String passphrase) {
         if (exchange.requiresPassphrase() && (passphrase == null || passphrase.isEmpty())) {
             throw new IllegalArgumentException(exchange.displayName() + " keys need a passphrase");
@@ -162,8 +177,52 @@ abstract class EmulatorHandler implements HttpHandler {
         return failures;
     }
 
+    void failPath(String path, Failure failure) {
+        if (failure == null) {
+            pathFailures.remove(path);
+        } else {
+            pathFailures.put(path, failure);
+        }
+    }
+
     void setLatency(Duration latency) {
         this.latency = latency.isNegative() ? Duration.ZERO : latency;
+    }
+
+    /** Replaces the exchange's rate limit (null: unlimited); usage counted so far is forgotten. */
+    void setRateLimit(EmulatedLimit.Rule rule) {
+        rateRule = rule;
+        limits.clear();
+    }
+
+    /**
+     * Counts {@code cost} against the limit of {@code scope} (an IP or an API key); false, and one more
+     * rejection counted, when the request would go over it.
+     */
+    boolean admit(String scope, long cost) {
+        EmulatedLimit.Rule rule = rateRule;
+        if (rule == null) {
+            return true;
+        }
+        if (limits.computeIfAbsent(scope == null ? "" : scope, k -> new EmulatedLimit(rule)).tryAdd(nowMillis(), cost)) {
+            return true;
+        }
+        rateLimitRejections.increment();
+        return false;
+    }
+
+    /** Usage and time to reset of a scope's limit, for the exchanges' usage headers; null when unlimited. */
+    EmulatedLimit limit(String scope) {
+        EmulatedLimit.Rule rule = rateRule;
+        return rule == null ? null : limits.computeIfAbsent(scope == null ? "" : scope, k -> new EmulatedLimit(rule));
+    }
+
+    EmulatedLimit.Rule rateRule() {
+        return rateRule;
+    }
+
+    long rateLimitRejections() {
+        return rateLimitRejections.sum();
     }
 
     void setClockSkew(Duration skew) {
@@ -182,6 +241,7 @@ abstract class EmulatorHandler implements HttpHandler {
     void resetCounters() {
         requests.reset();
         requestsByKey.clear();
+        rateLimitRejections.reset();
     }
 
     static Reply.Rejected reject(Reply reply) {

@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code failAlways}, {@code clearFailures} and {@code requestCount}. All methods are thread-safe.
  *
  * <p>Served: Binance {@code GET /api/v3/account|time|exchangeInfo}, {@code GET /sapi/v1/asset/assetDetail},
- * {@code GET /sapi/v1/account/apiRestrictions}, {@code POST /sapi/v1/asset/get-funding-asset}; Kraken
+ * {@code GET /sapi/v1/account/apiRestrictions}, {@code POST /sapi/v1/asset/get-funding-asset},
+ * {@code GET /sapi/v1/simple-earn/flexible/position|locked/position}; Kraken
  * {@code POST /0/private/Balance|BalanceEx|TradeBalance}, {@code GET /0/public/Time|Assets|AssetPairs};
  * Coinbase {@code GET /accounts|time|products|currencies}; KuCoin {@code GET /api/v1/accounts|timestamp},
  * {@code GET /api/v1/user/api-key}. Response header names arrive case-normalised by the JDK server
@@ -156,6 +157,14 @@ public final class ExchangeEmulator implements AutoCloseable {
         handler(exchange).failures().failAlways(null, failure);
     }
 
+    /**
+     * Every request to {@code path} (e.g. {@code /sapi/v1/simple-earn/locked/position}) fails, whatever
+     * its key, until called again with a null failure; for failing one wallet of an account.
+     */
+    public void failPath(ExchangeId exchange, String path, Failure failure) {
+        handler(exchange).failPath(path, failure);
+    }
+
     /** Removes the failures scripted for one key. */
     public void clearFailures(ExchangeId exchange, String apiKey) {
         handler(exchange).failures().clear(requireKey(apiKey));
@@ -174,6 +183,41 @@ public final class ExchangeEmulator implements AutoCloseable {
     /** Sets the exchange's clock to ours plus {@code skew}: a negative skew makes our timestamps look early. */
     public void setClockSkew(ExchangeId exchange, Duration skew) {
         handler(exchange).setClockSkew(skew);
+    }
+
+    /**
+     * Sets the exchange's rate limit to {@code limit} per {@code window}, counted as the exchange
+     * counts: Binance request weight per IP in fixed windows; KuCoin requests per key in fixed windows;
+     * Kraken and Coinbase a per-key counter of at most {@code limit} that drains {@code limit} per
+     * {@code window}. The defaults are the real ones (6000/min, 2000/30 s, 15 per 45 s, 30 per 2 s).
+     */
+    public void setRateLimit(ExchangeId exchange, long limit, Duration window) {
+        EmulatedLimit.Kind kind = exchange == ExchangeId.BINANCE || exchange == ExchangeId.KUCOIN
+                ? EmulatedLimit.Kind.FIXED_WINDOW : EmulatedLimit.Kind.DECAYING;
+        handler(exchange).setRateLimit(new EmulatedLimit.Rule(kind, limit, window));
+    }
+
+    /** Turns the exchange's rate limit off (for tests that measure something else). */
+    public void disableRateLimit(ExchangeId exchange) {
+        handler(exchange).setRateLimit(null);
+    }
+
+    /** Requests refused for going over the rate limit (429, Kraken's rate-limit error), bans excluded. */
+    public long rateLimitRejections(ExchangeId exchange) {
+        return handler(exchange).rateLimitRejections();
+    }
+
+    /** Binance: bans our IP for {@code duration}; every request gets 418 with Retry-After. */
+    public void banIp(Duration duration) {
+        ((BinanceEmulator) handler(ExchangeId.BINANCE)).ban(duration);
+    }
+
+    /**
+     * Makes the public server-time endpoint report the exchange's time plus {@code error}, as a
+     * cached or broken time endpoint would: with a clock skew, the client's correction then fails.
+     */
+    public void setReportedTimeError(ExchangeId exchange, Duration error) {
+        handler(exchange).setReportedTimeError(error);
     }
 
     /** Requests received by the exchange since start or {@link #resetCounters()}, failed ones included. */

@@ -7,6 +7,7 @@ import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.signing.Hmac;
 import io.coinsphere.exchangesync.exchange.signing.KrakenSignature;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,12 +25,19 @@ final class KrakenEmulator extends EmulatorHandler {
 
     static final String KEY_HEADER = "API-Key";
 
+    /** Starter tier: a per-key counter of at most 15, +1 per call, decaying 0.33 per second (15 per 45 s). */
+    static final EmulatedLimit.Rule DEFAULT_LIMIT = new EmulatedLimit.Rule(EmulatedLimit.Kind.DECAYING, 15, Duration.ofSeconds(45));
+
     KrakenEmulator() {
-        super(ExchangeId.KRAKEN, KEY_HEADER, Set.of(Wallet.SPOT));
+        super(ExchangeId.KRAKEN, KEY_HEADER, Set.of(Wallet.SPOT), DEFAULT_LIMIT);
     }
 
     @Override
     Reply route(EmulatedRequest request) {
+        String apiKey = request.header(KEY_HEADER);
+        if (request.path().startsWith("/0/private/") && apiKey != null && account(apiKey).isPresent() && !admit(apiKey, 1)) {
+            return Reply.json(200, rateLimitBody());
+        }
         return switch (request.route()) {
             case "GET /0/public/Time", "POST /0/public/Time" -> ok(time());
             case "GET /0/public/Assets", "POST /0/public/Assets" -> ok(KrakenStatic.assets());
@@ -43,7 +51,7 @@ final class KrakenEmulator extends EmulatorHandler {
     }
 
     private Map<String, Object> time() {
-        Instant now = Instant.ofEpochMilli(nowMillis());
+        Instant now = Instant.ofEpochMilli(reportedMillis());
         return obj("unixtime", now.getEpochSecond(),
                 "rfc1123", DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atOffset(ZoneOffset.UTC)));
     }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * KuCoin spot: signed {@code GET /api/v1/accounts} (trade = {@link Wallet#SPOT}, main = {@link Wallet#FUNDING})
@@ -22,21 +21,23 @@ final class KucoinEmulator extends EmulatorHandler {
 
     static final String KEY_HEADER = "KC-API-KEY";
     private static final long MAX_SKEW_MILLIS = 5_000;
-    private static final long POOL_LIMIT = 2_000;
-    private static final Duration POOL_WINDOW = Duration.ofSeconds(30);
-
-    private final Map<String, WindowCounter> pools = new ConcurrentHashMap<>();
+    /** VIP0 management pool: 2000 per 30 s, counted per key here (per account at KuCoin). */
+    static final EmulatedLimit.Rule DEFAULT_LIMIT = new EmulatedLimit.Rule(EmulatedLimit.Kind.FIXED_WINDOW, 2_000, Duration.ofSeconds(30));
 
     KucoinEmulator() {
-        super(ExchangeId.KUCOIN, KEY_HEADER, Set.of(Wallet.SPOT, Wallet.FUNDING));
+        super(ExchangeId.KUCOIN, KEY_HEADER, Set.of(Wallet.SPOT, Wallet.FUNDING), DEFAULT_LIMIT);
     }
 
     @Override
     Reply route(EmulatedRequest request) {
+        String apiKey = request.header(KEY_HEADER);
+        if (apiKey != null && !admit(apiKey, 1)) {
+            return Reply.json(429, rateLimitBody());
+        }
         return switch (request.route()) {
-            case "GET /api/v1/timestamp" -> ok(nowMillis());
+            case "GET /api/v1/timestamp" -> ok(reportedMillis());
             case "GET /api/v1/accounts" -> ok(accounts(authenticate(request), request));
-            case "GET /api/v1/user/api-key" -> ok(apiKey(authenticate(request)));
+            case "GET /api/v1/user/api-key" -> ok(apiKeyInfo(authenticate(request)));
             default -> Reply.json(404, obj("code", "404000", "msg", "Not Found"));
         };
     }
@@ -61,7 +62,7 @@ final class KucoinEmulator extends EmulatorHandler {
         return result;
     }
 
-    private static Map<String, Object> apiKey(EmulatedAccount account) {
+    private static Map<String, Object> apiKeyInfo(EmulatedAccount account) {
         StringBuilder permission = new StringBuilder("General");
         if (account.has(Permission.TRADE)) {
             permission.append(",Spot");
@@ -69,8 +70,8 @@ final class KucoinEmulator extends EmulatorHandler {
         if (account.has(Permission.WITHDRAW)) {
             permission.append(",Withdrawal");
         }
-        return obj("remark", "emulated", "apiKey", account.apiKey(), "apiVersion", 3,
-                "permission", permission.toString(), "ipWhitelist", "", "createdAt", 1_700_000_000_000L,
+        return obj("remark", "emulated", "apiKey", account.apiKey(), "apiVersion", account.keyVersion(),
+                "permission", permission.toString(), "ipWhitelist", account.isIpBlocked() ? "203.0.113.7" : "", "createdAt", 1_700_000_000_000L,
                 "uid", Math.abs(account.stableId("uid").getMostSignificantBits() % 1_000_000_000L), "isMaster", true);
     }
 
@@ -96,6 +97,9 @@ final class KucoinEmulator extends EmulatorHandler {
             throw error("400002", "KC-API-TIMESTAMP Invalid -- Time differs from server time by more than 5 seconds");
         }
         EmulatedAccount account = account(apiKey).orElseThrow(() -> error("400003", "KC-API-KEY not exists"));
+        if (account.keyVersion() < 2) {
+            throw error("400008", "API key version 1 is no longer supported, please create a new API key");
+        }
         if (!Hmac.constantTimeEquals(KucoinSignature.passphrase(account.apiSecret(), account.passphrase()), passphrase)) {
             throw error("400004", "Invalid KC-API-PASSPHRASE");
         }
@@ -103,6 +107,9 @@ final class KucoinEmulator extends EmulatorHandler {
                 request.pathWithQuery(), request.body());
         if (!Hmac.constantTimeEquals(expected, sign)) {
             throw error("400005", "Invalid KC-API-SIGN");
+        }
+        if (account.isIpBlocked()) {
+            throw error("400006", "The requested IP address is not in the API whitelist");
         }
         if (!account.has(Permission.READ)) {
             throw error("400007", "Access Denied -- Your API key does not have sufficient permissions to access the URI");
@@ -124,11 +131,14 @@ final class KucoinEmulator extends EmulatorHandler {
         if (apiKey == null) {
             return reply;
         }
+        EmulatedLimit pool = limit(apiKey);
+        EmulatedLimit.Rule rule = rateRule();
+        if (pool == null || rule == null) {
+            return reply;
+        }
         long now = nowMillis();
-        WindowCounter pool = pools.computeIfAbsent(apiKey, k -> new WindowCounter(POOL_WINDOW));
-        long used = pool.add(now, 1);
-        return reply.withHeader("gw-ratelimit-limit", Long.toString(POOL_LIMIT))
-                .withHeader("gw-ratelimit-remaining", Long.toString(Math.max(0, POOL_LIMIT - used)))
+        return reply.withHeader("gw-ratelimit-limit", Long.toString(rule.limit()))
+                .withHeader("gw-ratelimit-remaining", Long.toString(Math.max(0, rule.limit() - pool.used(now))))
                 .withHeader("gw-ratelimit-reset", Long.toString(pool.millisToReset(now)));
     }
 

@@ -10,11 +10,24 @@ public interface ExchangeAdapter {
 
     ExchangeId exchange();
 
+    /**
+     * Reads every wallet of the account. The main wallet failing fails the fetch; a secondary one
+     * (funding, earn) failing makes it partial: its previous amounts are kept and a warning is given.
+     */
+    AccountSnapshot fetch(ApiCredentials credentials);
+
     /** Fetches all non-zero balances, merged per asset. */
-    List<Balance> fetchBalances(ApiCredentials credentials);
+    default List<Balance> fetchBalances(ApiCredentials credentials) {
+        return fetch(credentials).balances();
+    }
 
     /** Checks that the exchange accepts the credentials for reading balances. */
     default void testCredentials(ApiCredentials credentials) {
-        fetchBalances(credentials);
+        fetch(credentials);
+    }
+
+    /** What the key may do; exchanges without a permission endpoint answer "not verified". */
+    default KeyPermissions checkPermissions(ApiCredentials credentials) {
+        return KeyPermissions.unverified(exchange());
     }
 }

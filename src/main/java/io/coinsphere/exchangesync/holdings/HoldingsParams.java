@@ -1,6 +1,7 @@
 package io.coinsphere.exchangesync.holdings;
 
 import io.coinsphere.exchangesync.exchange.Balance;
+import io.coinsphere.exchangesync.exchange.Wallet;
 import io.coinsphere.exchangesync.sync.FetchedBalances;
 import io.coinsphere.exchangesync.sync.SyncAttempts;
 import io.coinsphere.exchangesync.sync.SyncHeaders;
@@ -15,7 +16,8 @@ import org.apache.camel.Exchange;
 
 /**
  * Builds the named parameters of the holdings upsert from fetched balances: one array per column,
- * so one statement writes every asset of the connection.
+ * so one statement writes every asset of the connection, plus the wallets that keep their stored
+ * amounts and the partial-sync warning.
  */
 public final class HoldingsParams {
 
@@ -27,8 +29,7 @@ public final class HoldingsParams {
         Map<String, Balance> merged = new HashMap<>();
         for (Balance b : fetched.balances()) {
             if (!b.isZero()) {
-                merged.merge(b.asset(), b, (x, y) -> new Balance(x.asset(), x.total().add(y.total()),
-                        x.available().add(y.available()), x.locked().add(y.locked())));
+                merged.merge(b.asset(), b, Balance::plus);
             }
         }
         List<Balance> sorted = merged.values().stream().sorted(Comparator.comparing(Balance::asset)).toList();
@@ -39,6 +40,9 @@ public final class HoldingsParams {
         params.put("totals", decimals(sorted, Balance::total));
         params.put("available", decimals(sorted, Balance::available));
         params.put("locked", decimals(sorted, Balance::locked));
+        params.put("wallets", sorted.stream().map(HoldingsParams::walletsJson).toArray(String[]::new));
+        params.put("keptWallets", fetched.keptWallets().stream().map(Wallet::id).sorted().toArray(String[]::new));
+        params.put("warning", fetched.warnings().isEmpty() ? null : String.join(" ", fetched.warnings()));
         params.put("assets", sorted.size());
         putRunParams(params, exchange);
         return params;
@@ -50,6 +54,22 @@ public final class HoldingsParams {
         OffsetDateTime started = exchange.getMessage().getHeader(SyncHeaders.STARTED_AT, OffsetDateTime.class);
         params.put("startedAt", (started == null ? OffsetDateTime.now() : started).toString());
         params.put("attempts", Math.max(1, SyncAttempts.of(exchange)));
+    }
+
+    /**
+     * {@code {"earn":"2","spot":"1.5"}}: amounts as strings so JSONB keeps every digit (a JSON number
+     * would also be exact in PostgreSQL, but not in every client that reads it). Wallet ids are plain
+     * lower-case words, so no escaping is needed.
+     */
+    static String walletsJson(Balance balance) {
+        StringBuilder json = new StringBuilder("{");
+        balance.wallets().forEach((wallet, amount) -> {
+            if (amount.signum() != 0) {
+                json.append(json.length() > 1 ? "," : "").append('"').append(wallet.id()).append("\":\"")
+                        .append(amount.toPlainString()).append('"');
+            }
+        });
+        return json.append('}').toString();
     }
 
     private static String[] decimals(List<Balance> balances, java.util.function.Function<Balance, BigDecimal> column) {

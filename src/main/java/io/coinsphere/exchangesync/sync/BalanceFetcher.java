@@ -1,5 +1,6 @@
 package io.coinsphere.exchangesync.sync;
 
+import io.coinsphere.exchangesync.exchange.AccountSnapshot;
 import io.coinsphere.exchangesync.exchange.ExchangeAdapters;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,8 @@ public class BalanceFetcher {
 
     public FetchedBalances fetch(SyncJob job, org.apache.camel.Exchange exchange) {
         SyncAttempts.count(exchange);
-        return new FetchedBalances(job.connectionId(), job.portfolioId(),
-                adapters.forExchange(job.exchange()).fetchBalances(job.credentials()));
+        AccountSnapshot snapshot = adapters.forExchange(job.exchange()).fetch(job.credentials());
+        return new FetchedBalances(job.connectionId(), job.portfolioId(), snapshot.balances(),
+                snapshot.keptWallets(), snapshot.warnings());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.coinsphere.exchangesync.emulator.EmulatedAccount;
 import io.coinsphere.exchangesync.emulator.ExchangeEmulator;
+import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
 import java.math.BigDecimal;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -29,9 +30,28 @@ public abstract class EmulatorSupport {
         // Real exchanges do not; read once when the server classes load, so set before the first start.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         emulator = ExchangeEmulator.start();
-        properties = new ExchangesProperties(Duration.ofSeconds(1), READ_TIMEOUT,
-                endpoint(ExchangeId.BINANCE), endpoint(ExchangeId.COINBASE),
-                endpoint(ExchangeId.KRAKEN), endpoint(ExchangeId.KUCOIN));
+        // Adapter behaviour is tested here, not budgets: both sides are unlimited unless a test says otherwise.
+        for (ExchangeId id : ExchangeId.values()) {
+            emulator.disableRateLimit(id);
+        }
+        properties = properties(UNLIMITED);
+    }
+
+    /** A budget no test reaches. */
+    protected static final ExchangesProperties.Budget UNLIMITED =
+            new ExchangesProperties.Budget(1_000_000_000L, 1_000_000_000L, Duration.ofSeconds(1), false);
+
+    /** Properties pointing at the emulator with {@code budget} for every exchange and earn read on every fetch. */
+    protected static ExchangesProperties properties(ExchangesProperties.Budget budget) {
+        return new ExchangesProperties(Duration.ofSeconds(1), READ_TIMEOUT,
+                endpoint(ExchangeId.BINANCE, budget), endpoint(ExchangeId.COINBASE, budget),
+                endpoint(ExchangeId.KRAKEN, budget), endpoint(ExchangeId.KUCOIN, budget),
+                Duration.ofMinutes(10), Duration.ofSeconds(30), new ExchangesProperties.CircuitBreaker(5, Duration.ofSeconds(60)));
+    }
+
+    /** Fresh guards: no pause, breaker or budget carried over from another test. */
+    protected static ExchangeGuards guards() {
+        return new ExchangeGuards(properties);
     }
 
     @AfterAll
@@ -39,8 +59,8 @@ public abstract class EmulatorSupport {
         emulator.close();
     }
 
-    private static ExchangesProperties.Endpoint endpoint(ExchangeId id) {
-        return new ExchangesProperties.Endpoint(emulator.baseUrl(id));
+    private static ExchangesProperties.Endpoint endpoint(ExchangeId id, ExchangesProperties.Budget budget) {
+        return new ExchangesProperties.Endpoint(emulator.baseUrl(id), budget, Duration.ZERO);
     }
 
     protected static ApiCredentials credentials(EmulatedAccount account) {

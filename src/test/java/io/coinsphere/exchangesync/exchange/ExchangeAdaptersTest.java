@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coinsphere.exchangesync.exchange.binance.BinanceAdapter;
 import io.coinsphere.exchangesync.exchange.coinbase.CoinbaseAdapter;
+import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
+import io.coinsphere.exchangesync.exchange.kraken.KrakenNonces;
 import io.coinsphere.exchangesync.exchange.kraken.KrakenAdapter;
 import io.coinsphere.exchangesync.exchange.kucoin.KucoinAdapter;
 import java.time.Duration;
@@ -22,7 +24,8 @@ class ExchangeAdaptersTest {
     /** The production base URLs, as application.yaml is to set them. */
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(Config.class, BinanceAdapter.class, CoinbaseAdapter.class, KrakenAdapter.class,
-                    KucoinAdapter.class, ExchangeAdapters.class)
+                    KucoinAdapter.class, ExchangeAdapters.class, ExchangeGuards.class)
+            .withBean(KrakenNonces.class, KrakenNonces::inMemory)
             .withPropertyValues(
                     "coinsphere.exchanges.binance.base-url=https://api.binance.com",
                     "coinsphere.exchanges.coinbase.base-url=https://api.exchange.coinbase.com",
@@ -42,15 +45,16 @@ class ExchangeAdaptersTest {
 
     @Test
     void refusesAMissingOrDuplicateAdapter() {
-        ExchangesProperties properties = new ExchangesProperties(Duration.ofSeconds(1), Duration.ofSeconds(1),
+        ExchangesProperties properties = ExchangesProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(1),
                 endpoint("https://a.example"), endpoint("https://b.example"), endpoint("https://c.example"), endpoint("https://d.example"));
-        BinanceAdapter binance = new BinanceAdapter(properties);
+        ExchangeGuards guards = new ExchangeGuards(properties);
+        BinanceAdapter binance = new BinanceAdapter(properties, guards);
         assertThatThrownBy(() -> new ExchangeAdapters(List.of(binance))).hasMessageContaining("No adapter");
-        assertThatThrownBy(() -> new ExchangeAdapters(List.of(binance, new BinanceAdapter(properties))))
+        assertThatThrownBy(() -> new ExchangeAdapters(List.of(binance, new BinanceAdapter(properties, guards))))
                 .hasMessageContaining("Two adapters");
     }
 
     private static ExchangesProperties.Endpoint endpoint(String url) {
-        return new ExchangesProperties.Endpoint(java.net.URI.create(url));
+        return ExchangesProperties.Endpoint.of(java.net.URI.create(url));
     }
 }

@@ -50,7 +50,17 @@ class ScaleOutIT {
                     "--coinsphere.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                     "--coinsphere.security.jwt.private-key-location=",
                     "--coinsphere.sync.fanout-interval=2s",
-                    "--coinsphere.sync.workers=16"};
+                    "--coinsphere.sync.workers=16",
+                    // Rate budgets have their own test (RateBudgetIT); 1000 syncs a cycle would wait on Binance's.
+                    "--coinsphere.exchanges.binance.budget.capacity=1000000000",
+                    "--coinsphere.exchanges.binance.budget.refill=1000000000",
+                    "--coinsphere.exchanges.coinbase.budget.capacity=1000000000",
+                    "--coinsphere.exchanges.coinbase.budget.refill=1000000000",
+                    "--coinsphere.exchanges.kucoin.budget.capacity=1000000000",
+                    "--coinsphere.exchanges.kucoin.budget.refill=1000000000"};
+            for (ExchangeId id : ExchangeId.values()) {
+                emulator.disableRateLimit(id);
+            }
             ServiceInstance a = ServiceInstance.start("instance-a", emulator, with(shared, "--coinsphere.data-dir=" + dir.resolve("a")));
             ServiceInstance b = ServiceInstance.start("instance-b", emulator, with(shared, "--coinsphere.data-dir=" + dir.resolve("b")));
             try {

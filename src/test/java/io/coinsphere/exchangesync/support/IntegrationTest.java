@@ -55,6 +55,10 @@ public abstract class IntegrationTest {
             throw new UncheckedIOException(e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(EMULATOR::close));
+        // Budgets and bans are tested on their own (RateBudgetIT); here they would only slow the suite.
+        for (ExchangeId id : ExchangeId.values()) {
+            EMULATOR.disableRateLimit(id);
+        }
     }
 
     @LocalServerPort
@@ -73,6 +77,12 @@ public abstract class IntegrationTest {
         for (ExchangeId id : ExchangeId.values()) {
             registry.add("coinsphere.exchanges." + id.id() + ".base-url", () -> EMULATOR.baseUrl(id).toString());
         }
+        for (ExchangeId id : ExchangeId.values()) {
+            registry.add("coinsphere.exchanges." + id.id() + ".budget.capacity", () -> "1000000000");
+            registry.add("coinsphere.exchanges." + id.id() + ".budget.refill", () -> "1000000000");
+        }
+        registry.add("coinsphere.exchanges.binance.earn-refresh", () -> "0s");
+        registry.add("coinsphere.exchanges.circuit-breaker.failures", () -> "1000");
         registry.add("coinsphere.exchanges.connect-timeout", () -> "2s");
         registry.add("coinsphere.exchanges.read-timeout", () -> "2s");
         registry.add("coinsphere.sync.fanout-enabled", () -> "false");

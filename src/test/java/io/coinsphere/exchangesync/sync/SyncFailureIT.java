@@ -27,7 +27,8 @@ class SyncFailureIT extends IntegrationTest {
         EMULATOR.failNext(ExchangeId.BINANCE, account.apiKey(), 2, Failure.serverError(503));
         syncNow(user, id);
 
-        assertThat(EMULATOR.requestCount(ExchangeId.BINANCE, account.apiKey())).isEqualTo(3);
+        // Two failed spot reads, then spot, funding and the two Simple Earn position lists.
+        assertThat(EMULATOR.requestCount(ExchangeId.BINANCE, account.apiKey())).isEqualTo(6);
         assertThat(connectionRow(id)).containsEntry("status", "active").containsEntry("consecutive_failures", 0);
         assertThat(holdings(id)).containsEntry("BTC", dec("2"));
         assertThat(jdbc.queryForObject("SELECT attempts FROM sync_runs WHERE connection_id = ? ORDER BY id DESC LIMIT 1",

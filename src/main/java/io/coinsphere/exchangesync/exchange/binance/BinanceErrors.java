@@ -58,8 +58,10 @@ public final class BinanceErrors {
                     "Binance rejected the request time: this server's clock differs from Binance's; the clock must be synchronised.", cause);
             case -1002 -> new CredentialsRejected(MISSING_PERMISSION,
                     "Binance says this API key may not read the account: enable \"Enable Reading\" on the key.", cause);
-            case -1003 -> new RateLimited("Binance asked us to slow down (request weight limit); the sync will retry later.",
-                    FailureTranslation.retryAfter(headers).orElse(null), cause);
+            case -1003 -> status == 418
+                    ? FailureTranslation.fromStatus(BINANCE, status, headers, cause)
+                    : new RateLimited("Binance asked us to slow down (request weight limit); the sync will retry later.",
+                            FailureTranslation.retryAfter(headers).orElse(null), cause);
             default -> FailureTranslation.fromStatus(BINANCE, status, headers, cause);
         };
     }

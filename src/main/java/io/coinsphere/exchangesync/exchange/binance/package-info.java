@@ -1,2 +1,6 @@
-/** Binance spot: balances from {@code GET /api/v3/account} through XChange's REST proxy, and Binance's error codes. */
+/**
+ * Binance: spot ({@code /api/v3/account}) through XChange's REST proxy, plus the funding wallet,
+ * Simple Earn positions, key permissions and server time through our own small interface; Binance's
+ * error codes.
+ */
 package io.coinsphere.exchangesync.exchange.binance;

@@ -38,6 +38,7 @@ public final class CoinbaseErrors {
         Optional<CoinbaseProException> coinbase = FailureTranslation.findCause(error, CoinbaseProException.class);
         if (coinbase.isPresent()) {
             CoinbaseProException e = coinbase.get();
+            // CoinbaseProException carries no headers: a 429 has no stated Retry-After here.
             return fromResponse(e.getHttpStatusCode(), e.getMessage(), Map.of(), e);
         }
         Optional<HttpStatusIOException> http = FailureTranslation.findCause(error, HttpStatusIOException.class);

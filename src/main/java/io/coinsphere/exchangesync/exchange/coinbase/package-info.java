@@ -1,2 +1,5 @@
-/** Coinbase Exchange (XChange's coinbasepro module): balances from {@code GET /accounts}, and its error messages. */
+/**
+ * Coinbase Exchange (XChange's coinbasepro module): balances from {@code GET /accounts}, server time,
+ * and its error messages.
+ */
 package io.coinsphere.exchangesync.exchange.coinbase;

@@ -1,14 +1,17 @@
 package io.coinsphere.exchangesync.exchange.kraken;
 
+import io.coinsphere.exchangesync.exchange.AccountSnapshot;
 import io.coinsphere.exchangesync.exchange.ApiCredentials;
 import io.coinsphere.exchangesync.exchange.Balance;
 import io.coinsphere.exchangesync.exchange.BalanceSheet;
 import io.coinsphere.exchangesync.exchange.ExchangeAdapter;
-import io.coinsphere.exchangesync.exchange.ExchangeFailure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.ExchangesProperties;
+import io.coinsphere.exchangesync.exchange.Wallet;
 import io.coinsphere.exchangesync.exchange.XChangeSupport;
+import io.coinsphere.exchangesync.exchange.guard.ExchangeGuard;
+import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -25,22 +28,27 @@ import si.mazi.rescu.ParamsDigest;
  * Kraken balances from the raw {@code /0/private/Balance}, which needs only "Funds - Query"
  * (XChange's getAccountInfo also calls TradeBalance, which needs a trading permission).
  * Balance gives totals only, so available = total and locked = 0; XChange 5.2.2 has no raw
- * BalanceEx, which would split out holds.
+ * BalanceEx, which would split out holds. {@code .S} codes are the staked wallet, {@code .M/.B/.F}
+ * earn. Nonces come from {@link KrakenNonces}: strictly increasing per key across restarts and instances.
  */
 @Component
 public class KrakenAdapter implements ExchangeAdapter {
 
-    private final KrakenAuthenticated api;
     /**
-     * Process-wide on purpose: the guarantee is per key within this process, whatever number of
-     * adapter instances (tests, a second context) use the key.
+     * Process-wide on purpose: within this process a key's calls go one at a time, whatever number
+     * of adapter instances (tests, a second context) use the key, so wire order equals nonce order.
      */
-    private static final KrakenNonceFactory NONCES = new KrakenNonceFactory();
     private static final PerKeyExclusion PER_KEY = new PerKeyExclusion();
 
-    public KrakenAdapter(ExchangesProperties properties) {
+    private final KrakenAuthenticated api;
+    private final ExchangeGuard guard;
+    private final KrakenNonces nonces;
+
+    public KrakenAdapter(ExchangesProperties properties, ExchangeGuards guards, KrakenNonces nonces) {
         this.api = XChangeSupport.restProxy(KrakenAuthenticated.class,
                 XChangeSupport.specification(KrakenExchange.class, ExchangeId.KRAKEN, properties));
+        this.guard = guards.of(ExchangeId.KRAKEN);
+        this.nonces = nonces;
     }
 
     @Override
@@ -49,19 +57,21 @@ public class KrakenAdapter implements ExchangeAdapter {
     }
 
     @Override
-    public List<Balance> fetchBalances(ApiCredentials credentials) {
-        try {
-            ParamsDigest signer = XChangeSupport.signer(ExchangeId.KRAKEN,
-                    () -> KrakenDigest.createInstance(credentials.apiSecret()));
-            // The nonce is drawn inside the proxy call, so holding the key's lane orders the wire too.
-            KrakenBalanceResult result = PER_KEY.run(credentials.apiKey(),
-                    () -> api.balance(credentials.apiKey(), signer, NONCES));
+    public AccountSnapshot fetch(ApiCredentials credentials) {
+        ParamsDigest signer = XChangeSupport.signer(ExchangeId.KRAKEN,
+                () -> KrakenDigest.createInstance(credentials.apiSecret()));
+        // Kraken reports errors inside HTTP 200 answers: they are translated inside the guard so it sees them.
+        return AccountSnapshot.complete(guard.call(credentials.apiKey(), 1, () -> {
+            KrakenBalanceResult result;
+            try {
+                // The nonce is drawn inside the proxy call, so holding the key's lane orders the wire too.
+                result = PER_KEY.run(credentials.apiKey(),
+                        () -> api.balance(credentials.apiKey(), signer, () -> nonces.next(credentials.apiKey())));
+            } catch (Exception e) {
+                throw KrakenErrors.translate(e);
+            }
             return toBalances(result);
-        } catch (ExchangeFailure e) {
-            throw e;
-        } catch (Exception e) {
-            throw KrakenErrors.translate(e);
-        }
+        }));
     }
 
     private static List<Balance> toBalances(KrakenBalanceResult result) {
@@ -81,7 +91,13 @@ public class KrakenAdapter implements ExchangeAdapter {
         BalanceSheet sheet = new BalanceSheet();
         totals.forEach((code, total) -> {
             if (code != null) {
-                sheet.add(KrakenAssetCodes.toSymbol(code), total, total, BigDecimal.ZERO);
+                Wallet wallet = KrakenAssetCodes.wallet(code);
+                String symbol = KrakenAssetCodes.toSymbol(code);
+                if (wallet == Wallet.SPOT) {
+                    sheet.add(Wallet.SPOT, symbol, total, total, BigDecimal.ZERO);
+                } else {
+                    sheet.addLocked(wallet, symbol, total);
+                }
             }
         });
         return sheet.toList();

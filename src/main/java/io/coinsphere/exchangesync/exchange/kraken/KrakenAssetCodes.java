@@ -1,8 +1,10 @@
 package io.coinsphere.exchangesync.exchange.kraken;
 
+import io.coinsphere.exchangesync.exchange.ExchangeId;
+import io.coinsphere.exchangesync.exchange.UnknownAssets;
+import io.coinsphere.exchangesync.exchange.Wallet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The one table from Kraken's asset codes to our symbols. Kraken prefixes its oldest assets with
@@ -15,7 +17,8 @@ public final class KrakenAssetCodes {
      * Suffixes naming the same asset in another state: staked (.S), opt-in rewards (.M),
      * yield-bearing (.B), auto-earn (.F). They are the user's holdings of the base asset.
      */
-    private static final Set<String> HOLDING_STATE_SUFFIXES = Set.of("S", "M", "B", "F");
+    private static final Map<String, Wallet> HOLDING_STATE_SUFFIXES =
+            Map.of("S", Wallet.STAKED, "M", Wallet.EARN, "B", Wallet.EARN, "F", Wallet.EARN);
 
     private static final Map<String, String> LEGACY_CODES = Map.ofEntries(
             Map.entry("XXBT", "BTC"),
@@ -49,9 +52,21 @@ public final class KrakenAssetCodes {
     public static String toSymbol(String krakenCode) {
         String code = krakenCode.trim().toUpperCase(Locale.ROOT);
         int dot = code.lastIndexOf('.');
-        if (dot > 0 && HOLDING_STATE_SUFFIXES.contains(code.substring(dot + 1))) {
+        if (dot > 0 && HOLDING_STATE_SUFFIXES.containsKey(code.substring(dot + 1))) {
             code = code.substring(0, dot);
+        } else if (dot > 0) {
+            UnknownAssets.note(ExchangeId.KRAKEN, code, "has a suffix we do not know");
         }
-        return LEGACY_CODES.getOrDefault(code, code);
+        return UnknownAssets.check(ExchangeId.KRAKEN, LEGACY_CODES.getOrDefault(code, code));
+    }
+
+    /** Which wallet a Kraken balance code is held in: {@code DOT.S} and {@code ETH2} are staked, {@code .M/.B/.F} earn. */
+    public static Wallet wallet(String krakenCode) {
+        String code = krakenCode.trim().toUpperCase(Locale.ROOT);
+        int dot = code.lastIndexOf('.');
+        if (dot > 0) {
+            return HOLDING_STATE_SUFFIXES.getOrDefault(code.substring(dot + 1), Wallet.SPOT);
+        }
+        return code.equals("ETH2") ? Wallet.STAKED : Wallet.SPOT;
     }
 }

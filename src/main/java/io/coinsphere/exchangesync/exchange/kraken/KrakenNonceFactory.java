@@ -9,7 +9,7 @@ import si.mazi.rescu.SynchronizedValueFactory;
  * syncs of one key can never send the same nonce (XChange's clock nonce can, and a fresh XChange
  * exchange per call restarts it). One counter for all keys is strictly increasing per key too,
  * needs no per-key state, and stays on the clock below 1000 Kraken calls per second.
- * Nonces across several processes sharing one key are not coordinated yet.
+ * Only for one process ({@link KrakenNonces#inMemory()}, tests); the service uses {@link JdbcKrakenNonces}.
  */
 final class KrakenNonceFactory implements SynchronizedValueFactory<Long> {
 

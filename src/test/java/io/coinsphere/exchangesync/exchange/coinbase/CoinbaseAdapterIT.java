@@ -24,7 +24,7 @@ class CoinbaseAdapterIT extends EmulatorSupport {
 
     @BeforeEach
     void setUp() {
-        adapter = new CoinbaseAdapter(properties);
+        adapter = new CoinbaseAdapter(properties, guards());
         account = emulator.addAccount(COINBASE);
     }
 
@@ -57,18 +57,44 @@ class CoinbaseAdapterIT extends EmulatorSupport {
         account.revoke(Permission.READ);
         assertThat(reasonOf(adapter, good)).isEqualTo(Reason.MISSING_PERMISSION);
 
+        account.grant(Permission.READ).blockOurIp(true);
+        assertThat(reasonOf(adapter, good)).isEqualTo(Reason.IP_NOT_ALLOWED);
+        account.blockOurIp(false);
+
         emulator.removeAccount(COINBASE, other.apiKey());
         assertThat(reasonOf(adapter, credentials(other))).isEqualTo(Reason.UNKNOWN_KEY);
     }
 
     @Test
-    void skewedClockIsClockSkew() {
+    void skewedClockIsCorrected() {
         emulator.setClockSkew(COINBASE, Duration.ofSeconds(60));
         try {
-            assertThat(reasonOf(adapter, credentials(account))).isEqualTo(Reason.CLOCK_SKEW);
+            assertThat(adapter.fetchBalances(credentials(account))).isEmpty();
         } finally {
             emulator.setClockSkew(COINBASE, Duration.ZERO);
         }
+    }
+
+    @Test
+    void uncorrectableClockIsClockSkewAfterOneRetry() {
+        emulator.setClockSkew(COINBASE, Duration.ofSeconds(60));
+        emulator.setReportedTimeError(COINBASE, Duration.ofSeconds(-60));
+        try {
+            assertThat(reasonOf(adapter, credentials(account))).isEqualTo(Reason.CLOCK_SKEW);
+            assertThat(emulator.requestCount(COINBASE, account.apiKey())).isEqualTo(2);
+        } finally {
+            emulator.setClockSkew(COINBASE, Duration.ZERO);
+            emulator.setReportedTimeError(COINBASE, Duration.ZERO);
+        }
+    }
+
+    /** Point 2: Coinbase Exchange has no permission endpoint. */
+    @Test
+    void permissionsAreNotVerifiable() {
+        assertThat(adapter.checkPermissions(credentials(account))).satisfies(p -> {
+            assertThat(p.verified()).isFalse();
+            assertThat(p.note()).contains("no API to list");
+        });
     }
 
     @Test
@@ -80,12 +106,12 @@ class CoinbaseAdapterIT extends EmulatorSupport {
         emulator.failNext(COINBASE, account.apiKey(), 1, Failure.malformedJson());
         assertThat(failureOf(adapter, creds)).isInstanceOf(ExchangeUnavailable.class);
 
-        emulator.failNext(COINBASE, account.apiKey(), 1, Failure.rateLimited(Duration.ofSeconds(3)));
-        assertThat(failureOf(adapter, creds)).isInstanceOf(RateLimited.class);
-
         emulator.failNext(COINBASE, account.apiKey(), 1, Failure.timeout(HOLD_LONGER_THAN_TIMEOUT));
         assertThat(failureOf(adapter, creds)).isInstanceOf(ExchangeUnavailable.class).hasMessageContaining("in time");
 
         assertThat(adapter.fetchBalances(creds)).isEmpty();
+
+        emulator.failNext(COINBASE, account.apiKey(), 1, Failure.rateLimited(Duration.ofSeconds(3)));
+        assertThat(failureOf(adapter, creds)).isInstanceOf(RateLimited.class);
     }
 }

@@ -12,7 +12,9 @@ import io.coinsphere.exchangesync.exchange.EmulatorSupport;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.RateLimited;
+import io.coinsphere.exchangesync.exchange.Wallet;
 import java.time.Duration;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,7 +33,7 @@ class KrakenAdapterIT extends EmulatorSupport {
 
     @BeforeEach
     void setUp() {
-        adapter = new KrakenAdapter(properties);
+        adapter = new KrakenAdapter(properties, guards(), KrakenNonces.inMemory());
         account = emulator.addAccount(KRAKEN);
     }
 
@@ -47,9 +49,11 @@ class KrakenAdapterIT extends EmulatorSupport {
                 .setBalance("ZEUR", dec("0.0000"), dec("0"));
 
         assertThat(adapter.fetchBalances(credentials(account))).containsExactly(
-                new Balance("BTC", dec("1.500000000000000001"), dec("1.500000000000000001"), dec("0")),
+                new Balance("BTC", dec("1.500000000000000001"), dec("1.5"), dec("0.000000000000000001"),
+                        Map.of(Wallet.SPOT, dec("1.5"), Wallet.EARN, dec("0.000000000000000001"))),
                 new Balance("DOGE", dec("42"), dec("42"), dec("0")),
-                new Balance("DOT", dec("15.123456789012345678"), dec("15.123456789012345678"), dec("0")),
+                new Balance("DOT", dec("15.123456789012345678"), dec("10"), dec("5.123456789012345678"),
+                        Map.of(Wallet.SPOT, dec("10"), Wallet.STAKED, dec("5.123456789012345678"))),
                 new Balance("NEWCOIN", dec("3"), dec("3"), dec("0")),
                 new Balance("USD", dec("100.5"), dec("100.5"), dec("0")));
     }
@@ -83,14 +87,14 @@ class KrakenAdapterIT extends EmulatorSupport {
         emulator.failNext(KRAKEN, account.apiKey(), 1, Failure.malformedJson());
         assertThat(failureOf(adapter, creds)).isInstanceOf(ExchangeUnavailable.class);
 
-        emulator.failNext(KRAKEN, account.apiKey(), 1, Failure.rateLimited(Duration.ofSeconds(9)));
-        assertThat(failureOf(adapter, creds)).isInstanceOfSatisfying(RateLimited.class,
-                e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(9)));
-
         emulator.failNext(KRAKEN, account.apiKey(), 1, Failure.timeout(HOLD_LONGER_THAN_TIMEOUT));
         assertThat(failureOf(adapter, creds)).isInstanceOf(ExchangeUnavailable.class).hasMessageContaining("in time");
 
         assertThat(adapter.fetchBalances(creds)).isEmpty();
+
+        emulator.failNext(KRAKEN, account.apiKey(), 1, Failure.rateLimited(Duration.ofSeconds(9)));
+        assertThat(failureOf(adapter, creds)).isInstanceOfSatisfying(RateLimited.class,
+                e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(9)));
     }
 
     /** The emulator, like Kraken, rejects any nonce not above the last accepted one for the key. */
@@ -98,7 +102,10 @@ class KrakenAdapterIT extends EmulatorSupport {
     void concurrentSyncsOfOneKeyNeverRepeatOrReorderNonces() throws Exception {
         account.setBalance("XXBT", dec("1"), dec("0"));
         ApiCredentials creds = credentials(account);
-        KrakenAdapter secondConnection = new KrakenAdapter(properties);
+        // A second instance sharing the nonce store, as two connections of one key in one process.
+        KrakenNonces shared = KrakenNonces.inMemory();
+        adapter = new KrakenAdapter(properties, guards(), shared);
+        KrakenAdapter secondConnection = new KrakenAdapter(properties, guards(), shared);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<List<Balance>>> results = new ArrayList<>();

@@ -1,0 +1,160 @@
+package io.coinsphere.exchangesync.exchange.guard;
+
+import io.coinsphere.exchangesync.exchange.CredentialsRejected;
+import io.coinsphere.exchangesync.exchange.ExchangeId;
+import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
+import io.coinsphere.exchangesync.exchange.ExchangesProperties;
+import io.coinsphere.exchangesync.exchange.RateLimited;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Every request to one exchange goes through here, whichever route or thread makes it: the circuit
+ * breaker, then any Retry-After pause, then the rate budget, waiting (up to a limit) rather than
+ * calling over it. One instance per exchange, so a slow or failing exchange never holds up the others.
+ */
+public final class ExchangeGuard {
+
+    /** Per-key buckets beyond this many are pruned of idle (full) ones. */
+    private static final int PRUNE_ABOVE = 10_000;
+    private static final Duration UNSTATED_PAUSE = Duration.ofSeconds(5);
+
+    private final ExchangeId exchange;
+    private final ExchangesProperties.Budget budget;
+    private final long maxWaitNanos;
+    private final LongSupplier nanoClock;
+    private final CircuitBreaker breaker;
+    private final TokenBucket sharedBucket;
+    private final Map<String, TokenBucket> keyBuckets = new ConcurrentHashMap<>();
+    private final Map<String, Long> keyPauses = new ConcurrentHashMap<>();
+    private volatile long pausedUntil;
+
+    public ExchangeGuard(ExchangeId exchange, ExchangesProperties properties) {
+        this(exchange, properties.budget(exchange), properties.circuitBreaker(), properties.maxBudgetWait(), System::nanoTime);
+    }
+
+    ExchangeGuard(ExchangeId exchange, ExchangesProperties.Budget budget, ExchangesProperties.CircuitBreaker breaker,
+            Duration maxWait, LongSupplier nanoClock) {
+        this.exchange = exchange;
+        this.budget = budget;
+        this.maxWaitNanos = maxWait.toNanos();
+        this.nanoClock = nanoClock;
+        this.breaker = new CircuitBreaker(breaker.failures(), breaker.openFor(), nanoClock);
+        this.sharedBucket = budget.perKey() ? null : newBucket();
+        this.pausedUntil = nanoClock.getAsLong();
+    }
+
+    /**
+     * Runs one request costing {@code cost} budget units (Binance request weight, else 1). The call
+     * must throw only our translated failures, which this records: 5xx/timeouts feed the breaker,
+     * rate limits pause the exchange (Kraken: the key), any other answer shows the exchange is up.
+     */
+    public <T> T call(String apiKey, long cost, Supplier<T> call) {
+        long blocked = breaker.blockedFor();
+        if (blocked > 0) {
+            throw new ExchangeUnavailable(exchange.displayName() + " failed repeatedly, so calls to it are paused for "
+                    + seconds(blocked) + " s; the sync will retry later.");
+        }
+        waitForPause(apiKey);
+        takeBudget(apiKey, cost);
+        try {
+            T result = call.get();
+            breaker.succeeded();
+            return result;
+        } catch (RateLimited e) {
+            // Without a stated wait, a short pause: the budget already spaces the next calls.
+            pause(apiKey, e.isRetryAfterStated() ? e.retryAfter() : UNSTATED_PAUSE);
+            throw e;
+        } catch (CredentialsRejected e) {
+            breaker.succeeded();
+            throw e;
+        } catch (RuntimeException e) {
+            breaker.failed();
+            throw e;
+        }
+    }
+
+    /** Whether the breaker is open; for tests and health. */
+    public boolean isCircuitOpen() {
+        return breaker.isOpen();
+    }
+
+    /** Stops calls for {@code retryAfter}: the whole exchange, or only the key where limits are per key (Kraken). */
+    void pause(String apiKey, Duration retryAfter) {
+        long until = nanoClock.getAsLong() + retryAfter.toNanos();
+        if (exchange == ExchangeId.KRAKEN && apiKey != null) {
+            keyPauses.merge(apiKey, until, Math::max);
+        } else {
+            synchronized (this) {
+                pausedUntil = Math.max(pausedUntil, until);
+            }
+        }
+    }
+
+    private void waitForPause(String apiKey) {
+        long until = pausedUntil;
+        Long keyUntil = apiKey == null ? null : keyPauses.get(apiKey);
+        if (keyUntil != null) {
+            until = Math.max(until, keyUntil);
+        }
+        long wait = until - nanoClock.getAsLong();
+        if (wait <= 0) {
+            if (keyUntil != null) {
+                keyPauses.remove(apiKey, keyUntil);
+            }
+            return;
+        }
+        if (wait > maxWaitNanos) {
+            throw new RateLimited(exchange.displayName() + " asked us to pause for " + seconds(wait)
+                    + " s (rate limit); the sync will retry after that.", Duration.ofNanos(wait));
+        }
+        sleep(wait);
+    }
+
+    private void takeBudget(String apiKey, long cost) {
+        TokenBucket bucket = bucketFor(apiKey);
+        long waited = 0;
+        while (true) {
+            long wait = bucket.tryTake(cost);
+            if (wait == 0) {
+                return;
+            }
+            if (waited + wait > maxWaitNanos) {
+                throw new RateLimited("Our request budget for " + exchange.displayName()
+                        + " is used up for now; the sync will retry shortly.", Duration.ofNanos(wait));
+            }
+            sleep(wait);
+            waited += wait;
+        }
+    }
+
+    private TokenBucket bucketFor(String apiKey) {
+        if (sharedBucket != null) {
+            return sharedBucket;
+        }
+        if (keyBuckets.size() > PRUNE_ABOVE) {
+            keyBuckets.values().removeIf(TokenBucket::isFull);
+        }
+        return keyBuckets.computeIfAbsent(apiKey == null ? "" : apiKey, k -> newBucket());
+    }
+
+    private TokenBucket newBucket() {
+        return new TokenBucket(budget.capacity(), budget.refill(), budget.period(), nanoClock);
+    }
+
+    private static void sleep(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExchangeUnavailable("The call was interrupted while waiting for the rate budget; the sync will retry later.");
+        }
+    }
+
+    private static long seconds(long nanos) {
+        return Math.max(1, (nanos + 999_999_999) / 1_000_000_000);
+    }
+}

@@ -1,0 +1,153 @@
+package io.coinsphere.exchangesync.fidelity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coinsphere.exchangesync.emulator.EmulatedAccount;
+import io.coinsphere.exchangesync.emulator.Failure;
+import io.coinsphere.exchangesync.emulator.Permission;
+import io.coinsphere.exchangesync.exchange.ExchangeId;
+import io.coinsphere.exchangesync.support.ApiClient;
+import io.coinsphere.exchangesync.support.IntegrationTest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Point 5 over HTTP: {@code POST /test} answers each way a key can fail with its own status, error
+ * code, reason and message, per exchange. Binance answers an unknown key, a foreign IP and a missing
+ * "Enable Reading" with the same -2015, so those three share one reason and one message there.
+ */
+class KeyErrorsIT extends IntegrationTest {
+
+    private static final String TEST = "/api/v1/exchanges/test";
+
+    private final Set<String> messages = new HashSet<>();
+    private ApiClient user;
+
+    @BeforeEach
+    void signUp() {
+        user = newUser();
+    }
+
+    /** Posts the credentials and checks the answer; returns its message. */
+    private String expect(Map<String, Object> body, int status, String error, String reason) {
+        ApiClient.Response response = user.post(TEST, body);
+        assertThat(response.status()).as(response.raw()).isEqualTo(status);
+        assertThat(response.text("error")).as(response.raw()).isEqualTo(error);
+        if (reason != null) {
+            assertThat(response.body().get("details").get(0).get("message").asText()).as(response.raw()).isEqualTo(reason);
+        }
+        String message = response.text("message");
+        assertThat(message).isNotBlank();
+        return message;
+    }
+
+    private void expectDistinct(Map<String, Object> body, int status, String error, String reason) {
+        String message = expect(body, status, error, reason);
+        assertThat(messages.add(message)).as("one message per failure: " + message).isTrue();
+    }
+
+    private static Map<String, Object> with(Map<String, Object> credentials, String field, String value) {
+        Map<String, Object> copy = new HashMap<>(credentials);
+        copy.put(field, value);
+        return copy;
+    }
+
+    private void clockOutOfSync(ExchangeId exchange, EmulatedAccount account, Duration skew) {
+        EMULATOR.setClockSkew(exchange, skew);
+        EMULATOR.setReportedTimeError(exchange, skew.negated());
+        try {
+            expectDistinct(credentials(account, null), 422, "invalid_credentials", "clock_skew");
+        } finally {
+            EMULATOR.setClockSkew(exchange, Duration.ZERO);
+            EMULATOR.setReportedTimeError(exchange, Duration.ZERO);
+        }
+    }
+
+    private void transientOnes(ExchangeId exchange, EmulatedAccount account) {
+        EMULATOR.failNext(exchange, account.apiKey(), 1, Failure.rateLimited(Duration.ofSeconds(1)));
+        expect(credentials(account, null), 429, "rate_limited", null);
+        EMULATOR.failNext(exchange, account.apiKey(), 1, Failure.serverError(503));
+        expect(credentials(account, null), 502, "exchange_unavailable", null);
+    }
+
+    @Test
+    void binance() {
+        EmulatedAccount account = account(ExchangeId.BINANCE);
+        EmulatedAccount other = account(ExchangeId.BINANCE);
+        expectDistinct(with(credentials(account, null), "apiSecret", other.apiSecret()), 422, "invalid_credentials", "bad_signature");
+        expectDistinct(with(credentials(account, null), "apiKey", "short"), 422, "invalid_credentials", "unknown_key");
+        clockOutOfSync(ExchangeId.BINANCE, account, Duration.ofSeconds(-10));
+
+        EMULATOR.removeAccount(ExchangeId.BINANCE, other.apiKey());
+        String unknown = expect(credentials(other, null), 422, "invalid_credentials", "unknown_key");
+        account.blockOurIp(true);
+        assertThat(expect(credentials(account, null), 422, "invalid_credentials", "unknown_key")).isEqualTo(unknown)
+                .contains("IP").contains("Enable Reading");
+        account.blockOurIp(false).revoke(Permission.READ);
+        expect(credentials(account, null), 422, "invalid_credentials", "unknown_key");
+        account.grant(Permission.READ);
+
+        transientOnes(ExchangeId.BINANCE, account);
+        EMULATOR.banIp(Duration.ofSeconds(1));
+        try {
+            assertThat(expect(credentials(account, null), 429, "rate_limited", null)).isNotBlank();
+        } finally {
+            EMULATOR.banIp(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void kraken() {
+        EmulatedAccount account = account(ExchangeId.KRAKEN);
+        EmulatedAccount other = account(ExchangeId.KRAKEN);
+        expectDistinct(with(credentials(account, null), "apiSecret", other.apiSecret()), 422, "invalid_credentials", "bad_signature");
+        EMULATOR.removeAccount(ExchangeId.KRAKEN, other.apiKey());
+        expectDistinct(credentials(other, null), 422, "invalid_credentials", "unknown_key");
+        account.revoke(Permission.READ);
+        expectDistinct(credentials(account, null), 422, "invalid_credentials", "missing_permission");
+        account.grant(Permission.READ);
+        transientOnes(ExchangeId.KRAKEN, account);
+    }
+
+    @Test
+    void coinbase() {
+        EmulatedAccount account = account(ExchangeId.COINBASE);
+        EmulatedAccount other = account(ExchangeId.COINBASE);
+        expectDistinct(with(credentials(account, null), "apiSecret", other.apiSecret()), 422, "invalid_credentials", "bad_signature");
+        expectDistinct(with(credentials(account, null), "passphrase", "wrong"), 422, "invalid_credentials", "bad_passphrase");
+        clockOutOfSync(ExchangeId.COINBASE, account, Duration.ofSeconds(60));
+        account.blockOurIp(true);
+        expectDistinct(credentials(account, null), 422, "invalid_credentials", "ip_not_allowed");
+        account.blockOurIp(false).revoke(Permission.READ);
+        expectDistinct(credentials(account, null), 422, "invalid_credentials", "missing_permission");
+        account.grant(Permission.READ);
+        EMULATOR.removeAccount(ExchangeId.COINBASE, other.apiKey());
+        expectDistinct(credentials(other, null), 422, "invalid_credentials", "unknown_key");
+        transientOnes(ExchangeId.COINBASE, account);
+    }
+
+    @Test
+    void kucoin() {
+        EmulatedAccount account = account(ExchangeId.KUCOIN);
+        EmulatedAccount other = account(ExchangeId.KUCOIN);
+        // The passphrase travels signed with the secret, so KuCoin reports a wrong secret as a wrong passphrase.
+        expectDistinct(with(credentials(account, null), "passphrase", "wrong"), 422, "invalid_credentials", "bad_passphrase");
+        expect(with(credentials(account, null), "apiSecret", other.apiSecret()), 422, "invalid_credentials", "bad_passphrase");
+        clockOutOfSync(ExchangeId.KUCOIN, account, Duration.ofSeconds(10));
+        account.blockOurIp(true);
+        expectDistinct(credentials(account, null), 422, "invalid_credentials", "ip_not_allowed");
+        account.blockOurIp(false).revoke(Permission.READ);
+        expectDistinct(credentials(account, null), 422, "invalid_credentials", "missing_permission");
+        account.grant(Permission.READ).setKeyVersion(1);
+        expectDistinct(credentials(account, null), 422, "invalid_credentials", "key_version");
+        account.setKeyVersion(2);
+        EMULATOR.removeAccount(ExchangeId.KUCOIN, other.apiKey());
+        expectDistinct(credentials(other, null), 422, "invalid_credentials", "unknown_key");
+        transientOnes(ExchangeId.KUCOIN, account);
+    }
+}

@@ -1,0 +1,109 @@
+package io.coinsphere.exchangesync.fidelity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.coinsphere.exchangesync.emulator.EmulatedAccount;
+import io.coinsphere.exchangesync.emulator.Failure;
+import io.coinsphere.exchangesync.emulator.Wallet;
+import io.coinsphere.exchangesync.exchange.ExchangeId;
+import io.coinsphere.exchangesync.support.ApiClient;
+import io.coinsphere.exchangesync.support.IntegrationTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Point 1 through the service: every wallet is stored with its breakdown; a failing secondary wallet is kept. */
+class WalletsIT extends IntegrationTest {
+
+    private static final String LOCKED_EARN = "/sapi/v1/simple-earn/locked/position";
+
+    private static JsonNode holding(ApiClient user, UUID connectionId, String symbol) {
+        for (JsonNode holding : user.get("/api/v1/exchanges/connections/" + connectionId).body().get("holdings")) {
+            if (holding.get("symbol").asText().equals(symbol)) {
+                return holding;
+            }
+        }
+        throw new AssertionError("no " + symbol + " holding");
+    }
+
+    @Test
+    void binanceSpotFundingAndEarnAreStoredPerWallet() {
+        ApiClient user = newUser();
+        EmulatedAccount account = account(ExchangeId.BINANCE)
+                .setBalance("BTC", dec("1.5"), dec("0"))
+                .setBalance(Wallet.FUNDING, "BTC", dec("0.25"), dec("0"))
+                .setBalance(Wallet.EARN_FLEXIBLE, "USDT", dec("75.46"), dec("0"))
+                .setBalance(Wallet.EARN_LOCKED, "ETH", dec("2"), dec("0"));
+        UUID id = connect(user, account);
+        awaitRuns(id, 1);
+
+        JsonNode btc = holding(user, id, "BTC");
+        assertThat(btc.get("total").asText()).isEqualTo("1.75");
+        assertThat(btc.get("wallets").get("spot").asText()).isEqualTo("1.5");
+        assertThat(btc.get("wallets").get("funding").asText()).isEqualTo("0.25");
+        assertThat(holding(user, id, "ETH").get("wallets").get("earn").asText()).isEqualTo("2");
+        assertThat(holding(user, id, "ETH").get("locked").asText()).isEqualTo("2");
+
+        JsonNode portfolio = user.get("/api/v1/holdings").body().get("holdings");
+        assertThat(portfolio.findValues("symbol")).extracting(JsonNode::asText).contains("BTC", "ETH", "USDT");
+        for (JsonNode asset : portfolio) {
+            if (asset.get("symbol").asText().equals("BTC")) {
+                assertThat(asset.get("wallets").get("funding").asText()).isEqualTo("0.25");
+                assertThat(asset.get("connections").get(0).get("wallets").get("spot").asText()).isEqualTo("1.5");
+            }
+        }
+    }
+
+    @Test
+    void aFailingEarnWalletIsKeptAndWarnedWhileSpotIsUpdated() {
+        ApiClient user = newUser();
+        EmulatedAccount account = account(ExchangeId.BINANCE)
+                .setBalance("BTC", dec("1"), dec("0"))
+                .setBalance(Wallet.EARN_LOCKED, "ETH", dec("2"), dec("0"))
+                .setBalance(Wallet.EARN_LOCKED, "BTC", dec("0.5"), dec("0"));
+        UUID id = connect(user, account);
+        awaitRuns(id, 1);
+        assertThat(holdings(id)).containsEntry("BTC", dec("1.5")).containsEntry("ETH", dec("2"));
+
+        account.setBalance("BTC", dec("3"), dec("0"));
+        EMULATOR.failPath(ExchangeId.BINANCE, LOCKED_EARN, Failure.serverError(503));
+        try {
+            syncNow(user, id);
+        } finally {
+            EMULATOR.failPath(ExchangeId.BINANCE, LOCKED_EARN, null);
+        }
+
+        assertThat(holdings(id)).as("spot updated, earn kept").containsEntry("BTC", dec("3.5")).containsEntry("ETH", dec("2"));
+        assertThat(holding(user, id, "BTC").get("wallets").get("earn").asText()).isEqualTo("0.5");
+        assertThat(connectionRow(id)).containsEntry("status", "active");
+        assertThat((String) connectionRow(id).get("last_error")).contains("Simple Earn").contains("kept");
+
+        syncNow(user, id);
+        assertThat(connectionRow(id).get("last_error")).as("the warning clears when every wallet is read").isNull();
+    }
+
+    @Test
+    void krakenStakedAndKucoinFundingAreWalletsOfTheirAsset() {
+        ApiClient user = newUser();
+        EmulatedAccount kraken = account(ExchangeId.KRAKEN)
+                .setBalance("DOT", dec("10"), dec("0"))
+                .setBalance("DOT.S", dec("5"), dec("0"))
+                .setBalance("SOMETHINGNEW.Q", dec("1"), dec("0"));
+        UUID krakenId = connect(user, kraken);
+        EmulatedAccount kucoin = account(ExchangeId.KUCOIN)
+                .setBalance(Wallet.FUNDING, "USDT", dec("10"), dec("0"))
+                .setBalance(Wallet.SPOT, "USDT", dec("5"), dec("1"));
+        UUID kucoinId = connect(user, kucoin);
+        awaitRuns(krakenId, 1);
+        awaitRuns(kucoinId, 1);
+
+        JsonNode dot = holding(user, krakenId, "DOT");
+        assertThat(dot.get("total").asText()).isEqualTo("15");
+        assertThat(dot.get("wallets").get("staked").asText()).isEqualTo("5");
+        assertThat(holdings(krakenId)).as("an unknown code is kept under its own name").containsEntry("SOMETHINGNEW.Q", dec("1"));
+
+        JsonNode usdt = holding(user, kucoinId, "USDT");
+        assertThat(usdt.get("wallets").get("funding").asText()).isEqualTo("10");
+        assertThat(usdt.get("wallets").get("spot").asText()).isEqualTo("6");
+    }
+}
