@@ -58,7 +58,7 @@ public class ConnectService {
         CredentialsRequest request = bodies.read(exchange, CredentialsRequest.class);
         ExchangeId id = requireExchange(request);
         CredentialsCheck.KeyCheck verdict = check.verify(id, credentials(id, request));
-        return ApiReply.ok(Map.of("success", true, "message", "Connection successful",
+        return ApiReply.ok(ordered("success", true, "message", "Connection successful",
                 "permissions", verdict.permissions(), "warnings", verdict.warnings()));
     }
 
@@ -85,7 +85,7 @@ public class ConnectService {
         }
         keyWarnings.store(userId, connectionId, verdict.warningText());
         exchange.getMessage().setHeader("connectionId", connectionId);
-        return ApiReply.created(Map.of("success", true, "message", "Exchange connected successfully",
+        return ApiReply.created(ordered("success", true, "message", "Exchange connected successfully",
                 "connectionId", connectionId, "permissions", verdict.permissions(), "warnings", verdict.warnings()));
     }
 
@@ -147,5 +147,14 @@ public class ConnectService {
 
     private static ApiException alreadyConnected(ExchangeId id) {
         return new ApiException(409, "already_connected", "This " + id.displayName() + " API key is already connected");
+    }
+
+    /** A JSON object whose fields keep the given order, so answers read the same every time. */
+    private static Map<String, Object> ordered(Object... keyValues) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
     }
 }
