@@ -27,6 +27,7 @@ final class KafkaPhase {
             ProducerTemplate producer = service.producer();
 
             List<Cycle> cycles = new ArrayList<>();
+            Map<io.coinsphere.exchangesync.exchange.ExchangeId, Long> requestsBefore = emulator.requestCounts();
             Map<String, Double> shares;
             try (CpuProfile profile = new CpuProfile(SyncBenchmark.path(dir, "cycles.jfr"))) {
                 profile.start();
@@ -46,6 +47,11 @@ final class KafkaPhase {
                     ">= 500", median >= 500);
             long syncs = cycles.stream().mapToLong(Cycle::syncs).sum();
             long failed = cycles.stream().mapToLong(Cycle::failed).sum();
+            long requests = 0;
+            for (var entry : emulator.requestCounts().entrySet()) {
+                requests += entry.getValue() - requestsBefore.get(entry.getKey());
+            }
+            report.figure("exchange requests per sync (emulator count)", Report.number((double) requests / syncs, 2));
             report.figure("failed syncs in the measured cycles", failed + " of " + syncs);
             double cpuPerSync = cycles.stream().mapToDouble(Cycle::cpuMs).sum() / syncs;
             report.figure("CPU ms per sync (JVM process incl. embedded Kafka; emulator and PostgreSQL excluded)",

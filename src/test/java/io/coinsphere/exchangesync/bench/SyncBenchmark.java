@@ -33,9 +33,15 @@ public final class SyncBenchmark {
         long seed = System.nanoTime();
         try (EmulatorProcess emulator = EmulatorProcess.start(seed, settings.accountsNeeded(), settings.assets(), settings.latencyMs())) {
             BenchAccounts accounts = new BenchAccounts(seed, settings.assets());
-            KafkaPhase.run(settings, emulator, accounts, settings.workDir().resolve("kafka-" + seed), report);
-            FanoutPhase.run(settings, emulator, accounts, settings.workDir().resolve("inprocess-" + seed), report);
-            BudgetPhase.run(settings, emulator, accounts, settings.workDir().resolve("budgets-" + seed), report);
+            Path kafka = settings.workDir().resolve("kafka-" + seed);
+            KafkaPhase.run(settings, emulator, accounts, kafka, report);
+            dropDatabases(kafka);
+            Path inProcess = settings.workDir().resolve("inprocess-" + seed);
+            FanoutPhase.run(settings, emulator, accounts, inProcess, report);
+            dropDatabases(inProcess);
+            Path budgets = settings.workDir().resolve("budgets-" + seed);
+            BudgetPhase.run(settings, emulator, accounts, budgets, report);
+            dropDatabases(budgets);
         }
         String table = report.render();
         System.out.println();
@@ -44,6 +50,12 @@ public final class SyncBenchmark {
         Files.writeString(settings.output(), table);
         // Non-daemon threads of closed contexts (Kafka clients, Quartz) must not keep the JVM alive.
         System.exit(0);
+    }
+
+    /** The database and broker files of a stopped instance are large and of no further use; its log and JFR stay. */
+    private static void dropDatabases(Path dir) throws java.io.IOException {
+        org.springframework.util.FileSystemUtils.deleteRecursively(dir.resolve("postgres"));
+        org.springframework.util.FileSystemUtils.deleteRecursively(dir.resolve("kafka"));
     }
 
     static List<Double> all(List<Cycle> cycles) {
