@@ -52,7 +52,8 @@ final class KafkaPhase {
                 requests += entry.getValue() - requestsBefore.get(entry.getKey());
             }
             report.figure("exchange requests per sync (emulator count)", Report.number((double) requests / syncs, 2));
-            report.figure("failed syncs in the measured cycles", failed + " of " + syncs);
+            report.figure("failed syncs / fan-out errors / incomplete cycles", failed + " of " + syncs + " / "
+                    + cycles.stream().mapToInt(Cycle::fanoutErrors).sum() + " / " + cycles.stream().filter(c -> !c.complete()).count());
             double cpuPerSync = cycles.stream().mapToDouble(Cycle::cpuMs).sum() / syncs;
             report.figure("CPU ms per sync (JVM process incl. embedded Kafka; emulator and PostgreSQL excluded)",
                     Report.number(cpuPerSync, 3) + " ms");
@@ -69,7 +70,7 @@ final class KafkaPhase {
 
             CryptoComparison.Result crypto = CryptoComparison.run(service.vault(),
                     data.encryptedCredentials(Math.min(s.connections(), 2_000)), (int) syncs, s.seedSamples());
-            report.target("crypto per sync: vault decryptions (key, secret, passphrase)",
+            report.target("crypto per sync: vault decryptions (key, secret, passphrase; thread CPU time)",
                     Report.number(crypto.oursMsPerSync(), 4) + " ms (timed on " + crypto.oursSyncs() + " syncs)", "<= 0.05 ms",
                     crypto.oursMsPerSync() <= 0.05);
             report.figure("seed scheme (PBKDF2-SHA256 100,000 it. per decryption)", Report.number(crypto.seedMsPerSync(), 1)
@@ -106,7 +107,8 @@ final class KafkaPhase {
         Percentiles restLatency = new Percentiles(restResult.latenciesMs());
         report.target("REST GET /connections p50/p99 at " + s.restRate() + " req/s during a cycle ("
                 + Report.number(loaded.syncsPerSecond(), 0) + " syncs/s)", Report.number(restLatency.at(50), 1) + " / "
-                + Report.number(restLatency.at(99), 1) + " ms (" + restResult.sent() + " sent, " + restResult.errors() + " errors)",
+                + Report.number(restLatency.at(99), 1) + " ms (" + restResult.sent() + " sent, " + restResult.errors() + " errors; "
+                + loaded.syncs() + " of " + loaded.due() + " synced, " + loaded.fanoutErrors() + " fan-out errors)",
                 "p99 <= 100 ms", restLatency.at(99) <= 100 && restResult.errors() == 0);
         ManualSyncProbe.Result manualResult = manual.get().join();
         Percentiles manualLatency = new Percentiles(manualResult.latenciesMs());
