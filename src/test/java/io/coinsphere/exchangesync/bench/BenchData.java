@@ -76,8 +76,9 @@ final class BenchData {
         return id == null ? 0 : id;
     }
 
+    /** Scheduled runs after {@code runId}: manual ones of the probe user do not count towards a cycle. */
     long runsAfter(long runId) {
-        return jdbc.queryForObject("SELECT count(*) FROM sync_runs WHERE id > ?", Long.class, runId);
+        return jdbc.queryForObject("SELECT count(*) FROM sync_runs WHERE id > ? AND trigger = 'scheduled'", Long.class, runId);
     }
 
     long failedAfter(long runId) {
