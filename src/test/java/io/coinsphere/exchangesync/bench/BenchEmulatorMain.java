@@ -1,0 +1,55 @@
+package io.coinsphere.exchangesync.bench;
+
+import io.coinsphere.exchangesync.emulator.EmulatedAccount;
+import io.coinsphere.exchangesync.emulator.ExchangeEmulator;
+import io.coinsphere.exchangesync.exchange.ExchangeId;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The exchange emulator in a JVM of its own, so that its CPU time and allocations do not count as the
+ * service's. Arguments: seed, accounts, assets, latency in ms. Prints one {@code READY} line with the
+ * ports, answers {@code COUNTS} with the requests per exchange, and stops when its input closes.
+ */
+public final class BenchEmulatorMain {
+
+    private BenchEmulatorMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchAccounts accounts = new BenchAccounts(Long.parseLong(args[0]), Integer.parseInt(args[2]));
+        int count = Integer.parseInt(args[1]);
+        try (ExchangeEmulator emulator = ExchangeEmulator.start()) {
+            for (ExchangeId id : ExchangeId.values()) {
+                emulator.setLatency(id, Duration.ofMillis(Integer.parseInt(args[3])));
+            }
+            for (int i = 0; i < count; i++) {
+                BenchAccounts.Account a = accounts.account(i);
+                EmulatedAccount account = emulator.addAccount(a.exchange(), a.apiKey(), a.apiSecret(), a.passphrase());
+                for (int j = 0; j < accounts.assets(); j++) {
+                    account.setBalance(BenchAccounts.symbol(j), BenchAccounts.amount(i, j), BigDecimal.ZERO);
+                }
+            }
+            StringBuilder ready = new StringBuilder("READY");
+            for (ExchangeId id : ExchangeId.values()) {
+                ready.append(' ').append(id.id()).append('=').append(emulator.port(id));
+            }
+            System.out.println(ready);
+            System.out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.equals("COUNTS")) {
+                    StringBuilder counts = new StringBuilder("COUNTS");
+                    for (ExchangeId id : ExchangeId.values()) {
+                        counts.append(' ').append(id.id()).append('=').append(emulator.requestCount(id));
+                    }
+                    System.out.println(counts);
+                    System.out.flush();
+                }
+            }
+        }
+    }
+}

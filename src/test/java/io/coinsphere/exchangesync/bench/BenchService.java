@@ -1,0 +1,78 @@
+package io.coinsphere.exchangesync.bench;
+
+import io.coinsphere.exchangesync.ExchangeSyncApplication;
+import io.coinsphere.exchangesync.exchange.ExchangeId;
+import io.coinsphere.exchangesync.vault.CredentialVault;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One service instance with its production settings and embedded defaults (PostgreSQL, and the KRaft
+ * node unless Kafka is off), pointed at the emulator. Only what a benchmark must change is changed:
+ * free ports, its own data directory, the Quartz fan-out off (cycles are started on cue), logs to a file.
+ */
+final class BenchService implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final double startupSeconds;
+
+    private BenchService(ConfigurableApplicationContext context, double startupSeconds) {
+        this.context = context;
+        this.startupSeconds = startupSeconds;
+    }
+
+    static BenchService start(Path dataDir, EmulatorProcess emulator, boolean kafka, List<String> extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--coinsphere.data-dir=" + dataDir.toAbsolutePath(),
+                "--coinsphere.kafka.enabled=" + kafka,
+                "--coinsphere.kafka.embedded-port=0",
+                "--coinsphere.sync.fanout-enabled=false",
+                // Every finished sync still writes its INFO line, to a file: the cost stays, the console stays readable.
+                "--logging.file.name=" + dataDir.toAbsolutePath().resolve("service.log"),
+                "--logging.threshold.console=WARN"));
+        for (ExchangeId id : ExchangeId.values()) {
+            args.add("--coinsphere.exchanges." + id.id() + ".base-url=" + emulator.baseUrl(id));
+        }
+        args.addAll(extra);
+        long start = System.nanoTime();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ExchangeSyncApplication.class)
+                .run(args.toArray(String[]::new));
+        return new BenchService(context, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** From the start call until Spring reported the application ready (database, broker, routes, web server). */
+    double startupSeconds() {
+        return startupSeconds;
+    }
+
+    int port() {
+        return ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    DataSource dataSource() {
+        return context.getBean(DataSource.class);
+    }
+
+    CredentialVault vault() {
+        return context.getBean(CredentialVault.class);
+    }
+
+    ProducerTemplate producer() {
+        return context.getBean(CamelContext.class).createProducerTemplate();
+    }
+
+    @Override
+    public void close() {
+        if (context.isActive()) {
+            context.close();
+        }
+    }
+}

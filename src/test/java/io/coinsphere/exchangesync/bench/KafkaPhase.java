@@ -1,0 +1,119 @@
+package io.coinsphere.exchangesync.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * The default pipeline (Kafka on the embedded KRaft node): start-up, the measured cycles with a CPU
+ * profile, a loaded cycle with REST traffic and manual syncs, memory, and the credential scheme comparison.
+ */
+final class KafkaPhase {
+
+    private KafkaPhase() {
+    }
+
+    static void run(BenchSettings s, EmulatorProcess emulator, BenchAccounts accounts, java.nio.file.Path dir, Report report)
+            throws Exception {
+        Machine.resetPeakHeap();
+        try (BenchService service = BenchService.start(dir, emulator, true, s.serviceArgs())) {
+            report.figure("time from start to ready (Kafka mode)", Report.number(service.startupSeconds(), 1) + " s");
+            BenchData data = new BenchData(service.dataSource(), service.vault(), accounts);
+            data.insertConnections(0, s.connections());
+            ProbeUser probe = ProbeUser.create(service.port(), data, service.vault(), accounts, s.connections());
+            ProducerTemplate producer = service.producer();
+
+            List<Cycle> cycles = new ArrayList<>();
+            Map<io.coinsphere.exchangesync.exchange.ExchangeId, Long> requestsBefore = emulator.requestCounts();
+            Map<String, Double> shares;
+            try (CpuProfile profile = new CpuProfile(SyncBenchmark.path(dir, "cycles.jfr"))) {
+                profile.start();
+                for (int i = 0; i < s.cycles(); i++) {
+                    Cycle cycle = Cycle.run(data, producer, probe.userId(), s.connections(), false, null);
+                    cycles.add(cycle);
+                    System.out.printf("cycle %d: %d syncs (%d failed) in %.2f s = %.0f syncs/s, %.3f CPU ms/sync, load %s%n",
+                            i + 1, cycle.syncs(), cycle.failed(), cycle.seconds(), cycle.syncsPerSecond(),
+                            cycle.cpuMs() / cycle.syncs(), Machine.load());
+                }
+                shares = profile.stop();
+                System.out.println("JFR recording of the cycles: " + profile.file());
+            }
+            double median = Percentiles.median(cycles.stream().map(Cycle::syncsPerSecond).toList());
+            report.target("syncs/s end to end, median of " + cycles.size() + " cycles (budgets off)", Report.number(median, 0)
+                    + " (cycles: " + String.join(", ", cycles.stream().map(c -> Report.number(c.syncsPerSecond(), 0)).toList()) + ")",
+                    ">= 500", median >= 500);
+            long syncs = cycles.stream().mapToLong(Cycle::syncs).sum();
+            long failed = cycles.stream().mapToLong(Cycle::failed).sum();
+            long requests = 0;
+            for (var entry : emulator.requestCounts().entrySet()) {
+                requests += entry.getValue() - requestsBefore.get(entry.getKey());
+            }
+            report.figure("exchange requests per sync (emulator count)", Report.number((double) requests / syncs, 2));
+            report.figure("failed syncs / fan-out errors / incomplete cycles", failed + " of " + syncs + " / "
+                    + cycles.stream().mapToInt(Cycle::fanoutErrors).sum() + " / " + cycles.stream().filter(c -> !c.complete()).count());
+            double cpuPerSync = cycles.stream().mapToDouble(Cycle::cpuMs).sum() / syncs;
+            report.figure("CPU ms per sync (JVM process incl. embedded Kafka; emulator and PostgreSQL excluded)",
+                    Report.number(cpuPerSync, 3) + " ms");
+            report.figure("CPU share by JFR samples (" + Report.number(shares.get("samples"), 0) + " samples)",
+                    SyncBenchmark.shares(shares, cpuPerSync));
+            Percentiles latency = new Percentiles(SyncBenchmark.all(cycles));
+            report.figure("sync latency claim -> commit p50/p95/p99", Report.number(latency.at(50), 0) + " / "
+                    + Report.number(latency.at(95), 0) + " / " + Report.number(latency.at(99), 0) + " ms");
+
+            loadedCycle(s, data, producer, probe, service.port(), report);
+
+            report.figure("peak heap (sum of heap pools) / peak RSS (VmHWM), Kafka mode",
+                    Report.number(Machine.peakHeapMb(), 0) + " MB / " + Report.number(Machine.statusMb("VmHWM"), 0) + " MB");
+
+            CryptoComparison.Result crypto = CryptoComparison.run(service.vault(),
+                    data.encryptedCredentials(Math.min(s.connections(), 2_000)), (int) syncs, s.seedSamples());
+            report.target("crypto per sync: vault decryptions (key, secret, passphrase; thread CPU time)",
+                    Report.number(crypto.oursMsPerSync(), 4) + " ms (timed on " + crypto.oursSyncs() + " syncs)", "<= 0.05 ms",
+                    crypto.oursMsPerSync() <= 0.05);
+            report.figure("seed scheme (PBKDF2-SHA256 100,000 it. per decryption)", Report.number(crypto.seedMsPerSync(), 1)
+                    + " ms/sync (timed on " + crypto.seedSyncs() + " syncs) = " + Report.number(crypto.ratio(), 0) + "x our vault");
+            int cores = Runtime.getRuntime().availableProcessors();
+            double seedLimit = cores * 1000 / crypto.seedMsPerSync();
+            report.target("end to end vs the seed's throughput limit (" + cores + " cores / seed ms per sync = "
+                    + Report.number(seedLimit, 1) + " syncs/s)", Report.number(median / seedLimit, 1) + "x", ">= 20x",
+                    median / seedLimit >= 20);
+        }
+    }
+
+    /** One more cycle with GET /connections at a fixed rate and manual syncs queued behind the backlog. */
+    private static void loadedCycle(BenchSettings s, BenchData data, ProducerTemplate producer, ProbeUser probe, int port,
+            Report report) throws Exception {
+        RestLoad rest = new RestLoad(port, probe.api().token(), s.restRate());
+        AtomicReference<CompletableFuture<ManualSyncProbe.Result>> manual = new AtomicReference<>();
+        Cycle loaded;
+        try (rest) {
+            loaded = Cycle.run(data, producer, probe.userId(), s.connections(), false, (mark, due) -> {
+                rest.start();
+                // "Full backlog": the fan-out has claimed the cycle and most of it is still waiting.
+                manual.set(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return ManualSyncProbe.run(probe, data, s.manualSyncs(), () -> data.runsAfter(mark) < due * 0.8);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            });
+        }
+        RestLoad.Result restResult = rest.stop();
+        Percentiles restLatency = new Percentiles(restResult.latenciesMs());
+        report.target("REST GET /connections p50/p99 at " + s.restRate() + " req/s during a cycle ("
+                + Report.number(loaded.syncsPerSecond(), 0) + " syncs/s)", Report.number(restLatency.at(50), 1) + " / "
+                + Report.number(restLatency.at(99), 1) + " ms (" + restResult.sent() + " sent, " + restResult.errors() + " errors; "
+                + loaded.syncs() + " of " + loaded.due() + " synced, " + loaded.fanoutErrors() + " fan-out errors)",
+                "p99 <= 100 ms", restLatency.at(99) <= 100 && restResult.errors() == 0);
+        ManualSyncProbe.Result manualResult = manual.get().join();
+        Percentiles manualLatency = new Percentiles(manualResult.latenciesMs());
+        report.figure("manual sync latency during a full backlog p50/max (request -> commit)",
+                Report.number(manualLatency.at(50), 0) + " / " + Report.number(manualLatency.at(100), 0) + " ms ("
+                        + manualLatency.count() + " syncs, " + manualResult.failures() + " failed)");
+    }
+}
