@@ -23,4 +23,9 @@ public final class FanoutClaims {
         }
         return rows.stream().map(r -> r.get("id")).toList();
     }
+
+    /** The parameters that put a claimed batch back: its ids as a text array. */
+    public static Map<String, Object> releaseParams(List<Object> ids) {
+        return Map.of("ids", ids.stream().map(String::valueOf).toArray(String[]::new));
+    }
 }

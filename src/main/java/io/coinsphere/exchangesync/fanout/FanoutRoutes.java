@@ -49,11 +49,24 @@ public class FanoutRoutes extends RouteBuilder {
                     .process(e -> e.setProperty("claimed",
                             e.getProperty("claimed", Integer.class) + e.getMessage().getBody(java.util.List.class).size()))
                     .setBody(method(FanoutClaims.class, "ids"))
-                    .to("direct:sync-schedule")
+                    .to("direct:fanout-schedule-batch")
                 .end()
                 .setBody(exchangeProperty("claimed"))
                 .filter(simple("${body} > 0"))
                     .log("Fan-out queued ${body} due connection(s)")
+                .end();
+
+        // A batch that cannot be handed on (Kafka down) is put back as due, not skipped for a whole
+        // interval; the fan-out then stops and the next one tries again.
+        from("direct:fanout-schedule-batch").routeId("fanout-schedule-batch")
+                .doTry()
+                    .to("direct:sync-schedule")
+                .doCatch(Exception.class)
+                    .log(org.apache.camel.LoggingLevel.WARN,
+                            "Fan-out could not queue ${body.size} connection(s), put back as due: ${exception.message}")
+                    .setBody(method(FanoutClaims.class, "releaseParams"))
+                    .to("sql:classpath:sql/fanout-release.sql?noop=true")
+                    .setProperty("more", constant(false))
                 .end();
     }
 }

@@ -86,7 +86,8 @@ public class KafkaSyncRoutes extends RouteBuilder {
 
         // Fan-out claims: spread over the cluster through the scheduled topic.
         from("direct:sync-schedule").routeId("sync-schedule-publish")
-                .split(body())
+                // The first failed send ends the batch: the fan-out puts the whole batch back as due.
+                .split(body()).stopOnException()
                     .setHeader(KafkaConstants.KEY, simple("${body}"))
                     .setBody(method(SyncRequestResolver.class, "message"))
                     .removeHeaders("*", KafkaConstants.KEY)

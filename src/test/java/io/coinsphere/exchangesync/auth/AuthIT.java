@@ -60,6 +60,8 @@ class AuthIT {
         TestPostgres.register(registry);
         Path dataDir = Files.createTempDirectory("coinsphere-authit");
         registry.add("coinsphere.data-dir", dataDir::toString);
+        // Several test contexts live at once: never the fixed default Kafka port.
+        registry.add("coinsphere.kafka.embedded-port", () -> "0");
         // A datasource URL is set, so the vault insists on a configured key (no generated one).
         registry.add("coinsphere.vault.encryption-key", () -> "an integration-test passphrase, long enough");
     }

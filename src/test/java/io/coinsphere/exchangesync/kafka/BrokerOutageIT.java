@@ -48,6 +48,14 @@ class BrokerOutageIT {
             assertThat(down.text("error")).isEqualTo("queue_unavailable");
             assertThat(millis).as("answered within a few seconds, never hangs").isLessThan(10_000);
 
+            // A due connection claimed while the broker is down is put back as due, not skipped for an interval.
+            org.springframework.jdbc.core.JdbcTemplate jdbc = app.bean(org.springframework.jdbc.core.JdbcTemplate.class);
+            String id = connected.text("connectionId");
+            jdbc.update("UPDATE exchange_connections SET next_sync_at = now() - interval '1 minute' WHERE id = CAST(? AS uuid)", id);
+            app.camel().createProducerTemplate().requestBody("direct:fanout-claim", (Object) null);
+            assertThat(jdbc.queryForObject("SELECT next_sync_at <= now() FROM exchange_connections WHERE id = CAST(? AS uuid)",
+                    Boolean.class, id)).as("still due after the failed hand-off").isTrue();
+
             broker = EmbeddedKafkaServer.start(dir.resolve("kafka"), port);
             long before = emulator.requestCount(ExchangeId.BINANCE, account.apiKey());
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))

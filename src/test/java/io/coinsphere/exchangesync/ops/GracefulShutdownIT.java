@@ -117,6 +117,7 @@ class GracefulShutdownIT {
         }
         properties.put("coinsphere.exchanges.read-timeout", "15s");
         properties.put("coinsphere.sync.fanout-enabled", "false");
+        properties.put("coinsphere.kafka.embedded-port", "0");
         properties.put("coinsphere.sync.retry.initial-delay", "50ms");
         properties.put("camel.main.shutdown-timeout", shutdownTimeoutSeconds);
         // Its own JMX domain name, so it does not clash with another context in this JVM.
