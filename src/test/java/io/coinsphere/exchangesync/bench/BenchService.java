@@ -41,6 +41,17 @@ final class BenchService implements AutoCloseable {
         for (ExchangeId id : ExchangeId.values()) {
             args.add("--coinsphere.exchanges." + id.id() + ".base-url=" + emulator.baseUrl(id));
         }
+        // Budgets off unless the caller sets them (the budget phase): a repeated key would become a list.
+        java.util.Set<String> given = new java.util.HashSet<>();
+        extra.forEach(a -> given.add(a.contains("=") ? a.substring(0, a.indexOf('=')) : a));
+        for (ExchangeId id : ExchangeId.values()) {
+            for (String key : List.of("capacity", "refill")) {
+                String name = "--coinsphere.exchanges." + id.id() + ".budget." + key;
+                if (!given.contains(name)) {
+                    args.add(name + "=1000000000");
+                }
+            }
+        }
         args.addAll(extra);
         long start = System.nanoTime();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ExchangeSyncApplication.class)
