@@ -58,7 +58,6 @@ public class KafkaSyncRoutes extends RouteBuilder {
                 .handled(true)
                 .setProperty("reason", simple("${exception.message}"))
                 .log(LoggingLevel.WARN, "Sync request rejected to " + KafkaSettings.DLQ + ": ${exchangeProperty.reason}")
-                .setProperty("commitHandle", header(KafkaConstants.MANUAL_COMMIT))
                 .removeHeaders("*", KafkaConstants.KEY + "|" + KafkaConstants.MANUAL_COMMIT + "|" + KafkaConstants.OFFSET
                         + "|" + KafkaConstants.PARTITION + "|" + KafkaConstants.TOPIC)
                 .setHeader("reason", exchangeProperty("reason"))

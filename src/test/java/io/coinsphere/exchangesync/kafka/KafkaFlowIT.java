@@ -126,9 +126,9 @@ class KafkaFlowIT extends IntegrationTest {
     void aManualSyncGoesAheadOfABacklogOfScheduledOnes() {
         ApiClient user = newUser();
         EmulatedAccount bulk = account(ExchangeId.BINANCE).setBalance("BTC", dec("0.1"), dec("0"));
-        String userId = jdbc.queryForObject("SELECT id::text FROM users ORDER BY created_at DESC LIMIT 1", String.class);
         UUID manual = connect(user, account(ExchangeId.COINBASE).setBalance("ETH", dec("1"), dec("0")));
         awaitRuns(manual, 1);
+        String userId = jdbc.queryForObject("SELECT user_id::text FROM exchange_connections WHERE id = ?", String.class, manual);
         int backlog = 2000;
         for (int i = 0; i < backlog; i++) {
             UUID id = UUID.randomUUID();
