@@ -11,19 +11,21 @@ import org.apache.camel.model.rest.RestBindingMode;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code POST /api/v1/auth/register} and {@code /login}: the REST verbs hand off to {@code direct:auth-register}
- * and {@code direct:auth-login}, which read JSON, call {@link AuthService} and write JSON. Errors are thrown as
- * {@link ApiException} for the shared translation.
+ * {@code POST /api/v1/auth/register}, {@code /login}, {@code /logout} and {@code GET /api/v1/auth/session}: the REST
+ * verbs hand off to {@code direct:auth-*} workers, which read JSON, call {@link AuthService} or
+ * {@link BrowserSessions} and write JSON. Errors are thrown as {@link ApiException} for the shared translation.
  */
 @Component
 public class AuthRoutes extends RouteBuilder {
 
     private static final String JSON = "application/json";
     private final AuthService auth;
+    private final BrowserSessions sessions;
     private final ObjectMapper json;
 
-    public AuthRoutes(AuthService auth, ObjectMapper json) {
+    public AuthRoutes(AuthService auth, BrowserSessions sessions, ObjectMapper json) {
         this.auth = auth;
+        this.sessions = sessions;
         this.json = json;
     }
 
@@ -40,13 +42,28 @@ public class AuthRoutes extends RouteBuilder {
                 .responseMessage().code(409).message("email_taken").responseModel(ApiError.class).endResponseMessage()
                 .to("direct:auth-register")
             .post("/login").routeId("auth-rest-login")
-                .description("Exchange email and password for a bearer token")
+                .description("Exchange email and password for a bearer token; also starts a browser session "
+                        + "(HttpOnly cookie coinsphere_session, readable CSRF cookie coinsphere_csrf)")
                 .bindingMode(RestBindingMode.off).consumes(JSON).produces(JSON)
                 .type(LoginRequest.class).outType(LoginResponse.class)
                 .responseMessage().code(200).message("Access token").responseModel(LoginResponse.class).endResponseMessage()
                 .responseMessage().code(400).message("validation_failed").responseModel(ApiError.class).endResponseMessage()
                 .responseMessage().code(401).message("invalid_credentials").responseModel(ApiError.class).endResponseMessage()
-                .to("direct:auth-login");
+                .to("direct:auth-login")
+            .post("/logout").routeId("auth-rest-logout")
+                .description("Sign the token out until it expires and clear the session cookies")
+                .bindingMode(RestBindingMode.off).produces(JSON)
+                .responseMessage().code(200).message("Signed out").endResponseMessage()
+                .responseMessage().code(401).message("unauthorized").responseModel(ApiError.class).endResponseMessage()
+                .responseMessage().code(403).message("csrf_failed").responseModel(ApiError.class).endResponseMessage()
+                .to("direct:auth-logout")
+            .get("/session").routeId("auth-rest-session")
+                .description("The signed-in user, the session's expiry and its CSRF token")
+                .bindingMode(RestBindingMode.off).produces(JSON)
+                .outType(SessionResponse.class)
+                .responseMessage().code(200).message("Signed in").responseModel(SessionResponse.class).endResponseMessage()
+                .responseMessage().code(401).message("unauthorized").responseModel(ApiError.class).endResponseMessage()
+                .to("direct:auth-session");
 
         from("direct:auth-register").routeId("auth-register").routeConfigurationId(RestErrorPolicy.ID)
             .process(e -> e.getMessage().setBody(readJson(e, RegisterRequest.class)))
@@ -57,6 +74,17 @@ public class AuthRoutes extends RouteBuilder {
         from("direct:auth-login").routeId("auth-login").routeConfigurationId(RestErrorPolicy.ID)
             .process(e -> e.getMessage().setBody(readJson(e, LoginRequest.class)))
             .bean(auth, "login")
+            .bean(sessions, "start")
+            .to("direct:auth-reply")
+            .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(200));
+
+        from("direct:auth-logout").routeId("auth-logout").routeConfigurationId(RestErrorPolicy.ID)
+            .bean(sessions, "logout")
+            .to("direct:auth-reply")
+            .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(200));
+
+        from("direct:auth-session").routeId("auth-session").routeConfigurationId(RestErrorPolicy.ID)
+            .bean(sessions, "describe")
             .to("direct:auth-reply")
             .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(200));
 
@@ -64,6 +92,8 @@ public class AuthRoutes extends RouteBuilder {
             // SECURITY: drop the request headers (Authorization, Cookie ...) so the HTTP binding does not
             // echo them into the response.
             .removeHeaders("*")
+            // Login and logout set or clear the session cookies (a list: one Set-Cookie header per cookie).
+            .setHeader("Set-Cookie", exchangeProperty(BrowserSessions.SET_COOKIES))
             .setHeader(Exchange.CONTENT_TYPE, constant(JSON))
             // Cache-Control: no-store comes from Spring Security's default headers.
             .marshal().json();

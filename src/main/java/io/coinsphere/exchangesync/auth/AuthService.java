@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -27,10 +28,12 @@ public class AuthService {
     private final TokenIssuer tokens;
     private final Validator validator;
     private final Roles roles;
+    private final PasswordPolicy policy;
 
     public AuthService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PasswordHasher passwords,
-                       TokenIssuer tokens, Validator validator, Roles roles) {
+                       TokenIssuer tokens, Validator validator, Roles roles, PasswordPolicy policy) {
         this.roles = roles;
+        this.policy = policy;
         this.jdbc = jdbc;
         this.tx = tx;
         this.passwords = passwords;
@@ -42,7 +45,7 @@ public class AuthService {
     public RegisterResponse register(RegisterRequest request) {
         requireBody(request);
         RegisterRequest normalized = new RegisterRequest(normalizeEmail(request.email()), request.password());
-        validate(normalized);
+        validate(normalized, policy.check(normalized.password(), normalized.email()));
         // Hash outside the transaction: BCrypt takes ~50-100 ms and needs no connection.
         String hash = passwords.hash(normalized.password());
         UUID userId = UUID.randomUUID();
@@ -64,7 +67,7 @@ public class AuthService {
     public LoginResponse login(LoginRequest request) {
         requireBody(request);
         LoginRequest normalized = new LoginRequest(normalizeEmail(request.email()), request.password());
-        validate(normalized);
+        validate(normalized, List.of());
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "SELECT id, password_hash FROM users WHERE email = :email", Map.of("email", normalized.email()));
         boolean ok = rows.isEmpty()
@@ -88,11 +91,13 @@ public class AuthService {
         }
     }
 
-    private <T> void validate(T request) {
+    /** Bean Validation plus {@code more} problems, all in one 400 so the form shows every field at once. */
+    private <T> void validate(T request, List<ApiError.FieldError> more) {
         Set<ConstraintViolation<T>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw ApiException.validation(violations.stream()
-                    .map(v -> new ApiError.FieldError(v.getPropertyPath().toString(), v.getMessage()))
+        if (!violations.isEmpty() || !more.isEmpty()) {
+            throw ApiException.validation(Stream.concat(violations.stream()
+                            .map(v -> new ApiError.FieldError(v.getPropertyPath().toString(), v.getMessage())), more.stream())
+                    .distinct()
                     .sorted(Comparator.comparing(ApiError.FieldError::field).thenComparing(ApiError.FieldError::message))
                     .toList());
         }

@@ -9,6 +9,7 @@ import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
@@ -26,6 +27,16 @@ public final class CurrentUser {
 
     /** The user id (JWT {@code sub}); throws {@link ApiException} 401 when the exchange is not authenticated. */
     public static UUID id(Exchange exchange) {
+        try {
+            return UUID.fromString(token(exchange).getSubject());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // A validly signed token whose subject is not a user id: treat as unauthenticated.
+            throw new ApiException(401, "unauthorized", "Authentication required");
+        }
+    }
+
+    /** The verified access token of the exchange; throws {@link ApiException} 401 when there is none. */
+    public static Jwt token(Exchange exchange) {
         Authentication authentication = fromRequest(exchange);
         if (authentication == null) {
             // Same thread as the filter chain (e.g. a synchronous caller or a test): the holder has it.
@@ -33,13 +44,14 @@ public final class CurrentUser {
         }
         // SECURITY: only our own JWTs count; anonymous or other authentication types are "not logged in".
         if (authentication instanceof JwtAuthenticationToken jwt && jwt.isAuthenticated()) {
-            try {
-                return UUID.fromString(jwt.getName());
-            } catch (IllegalArgumentException e) {
-                // A validly signed token whose subject is not a user id: treat as unauthenticated.
-            }
+            return jwt.getToken();
         }
         throw new ApiException(401, "unauthorized", "Authentication required");
+    }
+
+    /** The servlet request behind a platform-http exchange, or null (a direct call, a test). */
+    public static HttpServletRequest request(Exchange exchange) {
+        return request(exchange.getIn());
     }
 
     private static Authentication fromRequest(Exchange exchange) {

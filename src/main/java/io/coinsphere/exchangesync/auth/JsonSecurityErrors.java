@@ -10,7 +10,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** Writes the API's JSON error body for 401 (no, invalid or expired token) and 403 answers of the filter chain. */
+/**
+ * Writes the API's JSON error body for 401 (no, invalid, expired or signed-out token), 403 and 403
+ * {@code csrf_failed} answers of the filter chain.
+ */
 public class JsonSecurityErrors {
 
     private final ObjectMapper json;
@@ -26,12 +29,24 @@ public class JsonSecurityErrors {
 
     /** The same 401 with another challenge, e.g. {@code Basic realm="..."} so that a browser asks for a login. */
     public AuthenticationEntryPoint entryPoint(String challenge) {
-        return (request, response, exception) -> unauthorized(response, challenge);
+        return (request, response, exception) -> {
+            if (CookieTokenResolver.usedCookie(request)) {
+                // A stale or revoked session cookie would be refused on every call: let the browser drop it.
+                SessionCookies.clear(request.isSecure()).forEach(c -> response.addHeader(HttpHeaders.SET_COOKIE, c));
+            }
+            unauthorized(response, challenge);
+        };
     }
 
     /** 403 {@code forbidden}. */
     public AccessDeniedHandler accessDeniedHandler() {
         return (request, response, exception) -> forbidden(response, exception);
+    }
+
+    /** 403 {@code csrf_failed}: a cookie-authenticated write without the session's CSRF token. */
+    public void csrfFailed(HttpServletResponse response) throws IOException {
+        write(response, HttpServletResponse.SC_FORBIDDEN,
+                ApiError.of("csrf_failed", "Missing or invalid CSRF token (send it in X-CSRF-Token)", null));
     }
 
     private void unauthorized(HttpServletResponse response, String challenge) throws IOException {

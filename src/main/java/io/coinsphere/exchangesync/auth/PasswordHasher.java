@@ -9,8 +9,9 @@ import java.util.HexFormat;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * BCrypt password hashing. BCrypt reads at most 72 bytes (Spring Security refuses longer input), while the
- * API allows 128 characters: longer passwords are first reduced to base64(SHA-256(password)), 44 bytes.
+ * BCrypt password hashing. BCrypt reads at most 72 bytes (Spring Security refuses longer input). New passwords
+ * are at most 72 bytes ({@link PasswordPolicy}); accounts registered before that rule may have longer ones, which
+ * are first reduced to base64(SHA-256(password)), 44 bytes, so they still sign in.
  */
 public final class PasswordHasher {
 

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Size;
 public record RegisterRequest(
         @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a valid email address")
         String email,
-        @NotNull @Size(min = 8, max = 128) String password) {
+        // Length rules are configurable and counted in UTF-8 bytes: see PasswordPolicy.
+        @NotNull String password) {
 
     @Override
     public String toString() {

@@ -9,10 +9,12 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -20,10 +22,11 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Stateless bearer-token security. Public: {@code /api/v1/auth/**}, the static UI, {@code /health},
+ * Stateless token security. Public: login and registration, the static UI, {@code /health},
  * {@code /actuator/health}, {@code /actuator/info} and the OpenAPI document {@code /api-doc}. Role
  * {@code ADMIN}: every other {@code /actuator/**} path (Hawtio, Jolokia, Prometheus) and the queue stats.
- * Everything else needs a valid RS256 JWT issued by this service.
+ * Role {@code USER}: the rest of {@code /api/v1/**}. Tokens are RS256 JWTs issued by this service, from the
+ * {@code Authorization} header or, for the web page, the session cookie (writes then need {@code X-CSRF-Token}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -35,6 +38,9 @@ public class SecurityConfig {
     /** The Basic realm a browser shows when it asks an operator to log in to Hawtio. */
     static final String OPS_REALM = "Basic realm=\"coinsphere-operations\"";
 
+    /** The management paths answer JSON only (Hawtio's pages send their own policy, which wins). */
+    static final String MANAGEMENT_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
     /**
@@ -44,7 +50,7 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain managementSecurity(HttpSecurity http, JwtDecoder jwtDecoder, ObjectMapper objectMapper,
-            NamedParameterJdbcTemplate jdbc, PasswordHasher passwords, Roles roles) throws Exception {
+            NamedParameterJdbcTemplate jdbc, PasswordHasher passwords, Roles roles, RevokedTokens revoked) throws Exception {
         JsonSecurityErrors errors = new JsonSecurityErrors(objectMapper);
         http
             // Path patterns on the whole request path: Jolokia is served by its own servlet, which the default
@@ -58,6 +64,7 @@ public class SecurityConfig {
             .addFilterBefore(new SameOriginWrites(), BasicAuthenticationFilter.class)
             .authenticationProvider(AdminLogin.provider(jdbc, passwords, roles))
             .httpBasic(b -> b.realmName("coinsphere-operations").authenticationEntryPoint(errors.entryPoint(OPS_REALM)))
+            .headers(h -> headers(h, MANAGEMENT_CONTENT_SECURITY_POLICY))
             .formLogin(AbstractHttpConfigurer::disable)
             .logout(AbstractHttpConfigurer::disable)
             .requestCache(AbstractHttpConfigurer::disable)
@@ -67,7 +74,7 @@ public class SecurityConfig {
                         PATHS.matcher("/actuator/info")).permitAll()
                 .anyRequest().hasRole(Roles.ADMIN))
             .oauth2ResourceServer(rs -> rs
-                .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(rolesFromToken()))
+                .jwt(jwt -> jwt.decoder(revoked.guard(jwtDecoder)).jwtAuthenticationConverter(rolesFromToken()))
                 .authenticationEntryPoint(errors.entryPoint(OPS_REALM))
                 .accessDeniedHandler(errors.accessDeniedHandler()))
             .exceptionHandling(e -> e
@@ -78,12 +85,15 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, ObjectMapper objectMapper) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, ObjectMapper objectMapper,
+            RevokedTokens revoked) throws Exception {
         JsonSecurityErrors errors = new JsonSecurityErrors(objectMapper);
         http
-            // SECURITY: CSRF protection is off because the API only accepts bearer tokens from the Authorization
-            // header, which a browser never attaches on its own. Revisit when cookie sessions arrive.
+            // SECURITY: Spring's session-bound CSRF tokens are off; the API is stateless. Bearer-header calls need
+            // no token (a browser never adds that header by itself); cookie-authenticated writes are checked by
+            // SessionCsrfGuard against the csrf claim of the token in the cookie.
             .csrf(AbstractHttpConfigurer::disable)
+            .addFilterAfter(new SessionCsrfGuard(errors), BearerTokenAuthenticationFilter.class)
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             // Keeps the authentication in a request attribute: platform-http runs routes on another thread,
             // where CurrentUser reads it from the request (see CurrentUser).
@@ -92,12 +102,9 @@ public class SecurityConfig {
             .formLogin(AbstractHttpConfigurer::disable)
             .logout(AbstractHttpConfigurer::disable)
             .requestCache(AbstractHttpConfigurer::disable)
-            .headers(h -> h
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .contentTypeOptions(Customizer.withDefaults())
-                .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
+            .headers(h -> headers(h, CONTENT_SECURITY_POLICY))
             .authorizeHttpRequests(auth -> auth
-                .requestMatchers("/api/v1/auth/**").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/register").permitAll()
                 .requestMatchers(HttpMethod.GET, "/", "/index.html", "/*.js", "/*.css", "/favicon.ico",
                     "/exchanges", "/exchanges.html", "/assets/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/health").permitAll()
@@ -106,11 +113,14 @@ public class SecurityConfig {
                 // Error dispatches carry the status of a request that was already authorised (or refused).
                 .requestMatchers("/error").permitAll()
                 .requestMatchers("/api/v1/exchanges/queue/**").hasRole(Roles.ADMIN)
-                .requestMatchers("/api/v1/**").authenticated()
+                // SECURITY: every token this service issues to a user carries USER; a validly signed token
+                // without it (a service or an operator-only token) does not open the API.
+                .requestMatchers("/api/v1/**").hasRole(Roles.USER)
                 // SECURITY: deny by default; new paths are protected until someone opens them here.
                 .anyRequest().authenticated())
             .oauth2ResourceServer(rs -> rs
-                .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(rolesFromToken()))
+                .bearerTokenResolver(new CookieTokenResolver())
+                .jwt(jwt -> jwt.decoder(revoked.guard(jwtDecoder)).jwtAuthenticationConverter(rolesFromToken()))
                 .authenticationEntryPoint(errors.entryPoint())
                 .accessDeniedHandler(errors.accessDeniedHandler()))
             .exceptionHandling(e -> e
@@ -119,7 +129,21 @@ public class SecurityConfig {
         return http.build();
     }
 
-    /** The token's {@code roles} claim as {@code ROLE_*} authorities; a token without it is a plain user. */
+    /**
+     * SECURITY: the same headers on every answer of a chain (pages, JSON, errors, 404s): the policy, nosniff, no
+     * referrer, no framing (frame-ancestors and X-Frame-Options for older browsers), and HSTS for a year when the
+     * request came over HTTPS (also behind a proxy, with server.forward-headers-strategy set).
+     */
+    private static void headers(HeadersConfigurer<HttpSecurity> headers, String policy) {
+        headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(policy))
+            .contentTypeOptions(Customizer.withDefaults())
+            .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+            .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+            .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
+    }
+
+    /** The token's {@code roles} claim as {@code ROLE_*} authorities; a token without it has no role. */
     static JwtAuthenticationConverter rolesFromToken() {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName(TokenIssuer.ROLES_CLAIM);
