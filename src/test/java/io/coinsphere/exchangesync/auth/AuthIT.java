@@ -3,71 +3,32 @@ package io.coinsphere.exchangesync.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import io.coinsphere.exchangesync.web.ApiException;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-/** Registration, login and bearer-token protection over real HTTP, on a real PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    // Required by the shared exchange settings; never called here.
-    "coinsphere.exchanges.binance.base-url=http://localhost:9",
-    "coinsphere.exchanges.coinbase.base-url=http://localhost:9",
-    "coinsphere.exchanges.kraken.base-url=http://localhost:9",
-    "coinsphere.exchanges.kucoin.base-url=http://localhost:9"
-})
-class AuthIT {
+/** Registration, login, password rules and bearer-token protection over real HTTP, on a real PostgreSQL. */
+class AuthIT extends AuthContext {
 
-    private static final String UNAUTHORIZED =
-            "{\"success\":false,\"error\":\"unauthorized\",\"message\":\"Authentication required\",\"details\":[]}";
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        TestPostgres.register(registry);
-        Path dataDir = Files.createTempDirectory("coinsphere-authit");
-        registry.add("coinsphere.data-dir", dataDir::toString);
-        // Several test contexts live at once: never the fixed default Kafka port.
-        registry.add("coinsphere.kafka.embedded-port", () -> "0");
-        // A datasource URL is set, so the vault insists on a configured key (no generated one).
-        registry.add("coinsphere.vault.encryption-key", () -> "an integration-test passphrase, long enough");
-    }
-
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -76,9 +37,6 @@ class AuthIT {
     JwtEncoder jwtEncoder;
     @Autowired
     RSAKey jwtSigningKey;
-
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void registerLoginAndCallAProtectedRoute() throws Exception {
@@ -111,6 +69,10 @@ class AuthIT {
         assertThat(jwt.getClaimAsString("iss")).isEqualTo(TokenIssuer.ISSUER);
         assertThat(jwt.getExpiresAt()).isEqualTo(jwt.getIssuedAt().plusSeconds(3600));
         assertThat(jwt.getHeaders()).containsEntry("alg", "RS256").containsEntry("kid", jwtSigningKey.getKeyID());
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("USER");
+        assertThat(jwt.getId()).isNotBlank();
+        // The CSRF token of a browser session is the token's own signed claim, also given in the body.
+        assertThat(jwt.getClaimAsString("csrf")).hasSizeGreaterThanOrEqualTo(43).isEqualTo(token.get("csrfToken").asText());
 
         HttpResponse<String> me = get("/api/v1/test/me", accessToken);
 
@@ -142,9 +104,9 @@ class AuthIT {
     @Test
     void duplicateEmailIs409EvenInAnotherCase() throws Exception {
         String email = unique("bob");
-        assertThat(post("/api/v1/auth/register", Map.of("email", email, "password", "password1")).statusCode()).isEqualTo(201);
+        assertThat(post("/api/v1/auth/register", Map.of("email", email, "password", "first password")).statusCode()).isEqualTo(201);
 
-        HttpResponse<String> again = post("/api/v1/auth/register", Map.of("email", " " + email.toUpperCase(), "password", "password2"));
+        HttpResponse<String> again = post("/api/v1/auth/register", Map.of("email", " " + email.toUpperCase(), "password", "second password"));
 
         assertThat(again.statusCode()).isEqualTo(409);
         JsonNode body = json.readTree(again.body());
@@ -196,82 +158,104 @@ class AuthIT {
     }
 
     @Test
-    void passwordsLongerThanBcryptsLimitWorkAndEveryCharacterCounts() throws Exception {
-        String email = unique("frank");
-        String password = "p".repeat(127) + "1";
-        assertThat(post("/api/v1/auth/register", Map.of("email", email, "password", password)).statusCode()).isEqualTo(201);
+    void loginTakesAsLongForAnUnknownEmailAsForAWrongPassword() throws Exception {
+        String email = unique("timing");
+        post("/api/v1/auth/register", Map.of("email", email, "password", "the right password"));
+        List<Long> wrongPassword = new ArrayList<>();
+        List<Long> unknownEmail = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            wrongPassword.add(timeLogin(email, "not the password " + i));
+            unknownEmail.add(timeLogin(unique("ghost"), "not the password " + i));
+        }
+        long wrong = median(wrongPassword);
+        long unknown = median(unknownEmail);
+        // Without the dummy BCrypt check an unknown email answers in about a millisecond, far below half of a
+        // BCrypt check (tens of milliseconds at cost 10); the bound leaves room for a busy machine.
+        assertThat(unknown).as("median ns, unknown %s vs wrong %s", unknown, wrong).isGreaterThan(wrong / 2);
+        assertThat(wrong).as("median ns, wrong %s vs unknown %s", wrong, unknown).isGreaterThan(unknown / 2);
+    }
 
-        assertThat(post("/api/v1/auth/login", Map.of("email", email, "password", password)).statusCode()).isEqualTo(200);
-        assertThat(post("/api/v1/auth/login", Map.of("email", email, "password", "p".repeat(127) + "2")).statusCode()).isEqualTo(401);
+    @Test
+    void newPasswordsFollowThePolicy() throws Exception {
+        String email = unique("grace");
+        assertThat(passwordErrors(email, "eleven char")).containsExactly("must be at least 12 characters");
+        // Twelve characters that are 24 bytes: the minimum counts characters.
+        assertThat(passwordErrors(unique("heidi"), "ä".repeat(12))).isEmpty();
+        // BCrypt reads 72 bytes: one more is refused, counted in UTF-8 (37 x "ä" is 74 bytes).
+        assertThat(passwordErrors(unique("ivan"), "p".repeat(73))).singleElement().asString().contains("at most 72 bytes");
+        assertThat(passwordErrors(unique("judy"), "ä".repeat(37))).singleElement().asString().contains("at most 72 bytes");
+        assertThat(passwordErrors(unique("mallory"), "x".repeat(5000))).singleElement().asString().contains("at most 72 bytes");
+        String exactly72 = "p".repeat(71) + "1";
+        String kate = unique("kate");
+        assertThat(passwordErrors(kate, exactly72)).isEmpty();
+        assertThat(post("/api/v1/auth/login", Map.of("email", kate, "password", exactly72)).statusCode()).isEqualTo(200);
+        assertThat(post("/api/v1/auth/login", Map.of("email", kate, "password", "p".repeat(71) + "2")).statusCode()).isEqualTo(401);
+        // The email itself (in any case) is not a password.
+        String long1 = unique("longer-name");
+        assertThat(passwordErrors(long1, long1.toUpperCase())).containsExactly("must not be your email address");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM users WHERE email IN (?, ?)", Integer.class, email, long1)).isZero();
+    }
+
+    /** Registers with {@code password}: the password field's messages of a 400, or empty after a 201. */
+    private List<String> passwordErrors(String email, String password) throws Exception {
+        HttpResponse<String> response = post("/api/v1/auth/register", Map.of("email", email, "password", password));
+        if (response.statusCode() == 201) {
+            return List.of();
+        }
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("error").asText()).isEqualTo("validation_failed");
+        assertThat(response.body()).doesNotContain(password);
+        List<String> messages = new ArrayList<>();
+        body.get("details").forEach(d -> {
+            assertThat(d.get("field").asText()).isEqualTo("password");
+            messages.add(d.get("message").asText());
+        });
+        return messages;
+    }
+
+    private long timeLogin(String email, String password) throws Exception {
+        long start = System.nanoTime();
+        assertThat(post("/api/v1/auth/login", Map.of("email", email, "password", password)).statusCode()).isEqualTo(401);
+        return System.nanoTime() - start;
+    }
+
+    private static long median(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+
+    @Test
+    void aSignedTokenWithoutTheUserRoleCannotUseTheApi() throws Exception {
+        Instant now = Instant.now();
+        String kid = jwtSigningKey.getKeyID();
+        String noRoles = sign(jwtEncoder, now, now.plusSeconds(600), TokenIssuer.ISSUER, kid);
+        String adminOnly = sign(jwtEncoder, now, now.plusSeconds(600), TokenIssuer.ISSUER, kid, List.of("ADMIN"));
+        String user = sign(jwtEncoder, now, now.plusSeconds(600), TokenIssuer.ISSUER, kid, List.of("USER"));
+
+        for (String token : List.of(noRoles, adminOnly)) {
+            for (String path : List.of("/api/v1/test/me", "/api/v1/exchanges/connections", "/api/v1/auth/session")) {
+                HttpResponse<String> response = get(path, token);
+                assertThat(response.statusCode()).as(path).isEqualTo(403);
+                assertThat(body(response).get("error").asText()).isEqualTo("forbidden");
+            }
+        }
+        assertThat(get("/api/v1/exchanges/connections", user).statusCode()).isEqualTo(200);
     }
 
     private static String sign(JwtEncoder encoder, Instant issuedAt, Instant expiresAt, String issuer, String kid) {
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(issuer).subject(UUID.randomUUID().toString())
-                .issuedAt(issuedAt).expiresAt(expiresAt).build();
+        return sign(encoder, issuedAt, expiresAt, issuer, kid, null);
+    }
+
+    private static String sign(JwtEncoder encoder, Instant issuedAt, Instant expiresAt, String issuer, String kid,
+                               List<String> roles) {
+        JwtClaimsSet.Builder builder = JwtClaimsSet.builder().issuer(issuer).subject(UUID.randomUUID().toString())
+                .issuedAt(issuedAt).expiresAt(expiresAt);
+        if (roles != null) {
+            builder.claim(TokenIssuer.ROLES_CLAIM, roles);
+        }
+        JwtClaimsSet claims = builder.build();
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).keyId(kid).build(), claims))
                 .getTokenValue();
     }
 
-    private static String unique(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    }
-
-    private HttpResponse<String> post(String path, Map<String, String> body) throws Exception {
-        return postRaw(path, json.writeValueAsString(body));
-    }
-
-    private HttpResponse<String> postRaw(String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .header("X-Probe", "request-header")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path, String bearer) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A protected test-only route, and the ApiException translation the shared web package will own. */
-    @TestConfiguration
-    static class TestRoutes {
-
-        @Bean
-        RouteBuilder testMeRoute() {
-            return new RouteBuilder() {
-                @Override
-                public void configure() {
-                    rest("/api/v1/test").get("/me").routeId("test-rest-me").to("direct:test-me");
-                    from("direct:test-me").routeId("test-me")
-                        .process(e -> {
-                            UUID id = CurrentUser.id(e);
-                            e.getMessage().removeHeaders("*");
-                            e.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/plain");
-                            e.getMessage().setBody(id.toString());
-                        });
-                }
-            };
-        }
-
-        @Bean
-        RouteConfigurationBuilder testApiErrorTranslation(ObjectMapper objectMapper) {
-            return new RouteConfigurationBuilder() {
-                @Override
-                public void configuration() {
-                    routeConfiguration().onException(ApiException.class).handled(true).process(e -> {
-                        ApiException error = e.getProperty(Exchange.EXCEPTION_CAUGHT, ApiException.class);
-                        e.getMessage().removeHeaders("*");
-                        e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, error.status());
-                        e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-                        e.getMessage().setBody(objectMapper.writeValueAsString(error.toBody()));
-                    });
-                }
-            };
-        }
-    }
 }
