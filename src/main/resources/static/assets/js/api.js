@@ -1,20 +1,37 @@
-// The page's only way to the service: the public REST API with a bearer token.
-// The token lives in sessionStorage: it survives a reload of the tab but not closing it, and no
-// other tab or site can read it. It moves to an HttpOnly cookie when cookie sessions arrive.
+// The page's only way to the service: the public REST API, signed in by the session cookie.
+// Login sets the access token in an HttpOnly cookie that no script (ours or an injected one) can read,
+// and the session's CSRF token in a readable cookie. Every write echoes that token in X-CSRF-Token:
+// another site can make the browser send the cookie, but it cannot know the token.
 
-const TOKEN_KEY = 'coinsphere.token';
+const CSRF_COOKIE = 'coinsphere_csrf';
+const SAFE_METHODS = ['GET', 'HEAD'];
 
-export function token() {
-  return sessionStorage.getItem(TOKEN_KEY);
+/** The session's CSRF token, or null when this browser holds no session. */
+export function csrfToken() {
+  const prefix = `${CSRF_COOKIE}=`;
+  const found = document.cookie.split('; ').find((c) => c.startsWith(prefix));
+  return found ? decodeURIComponent(found.slice(prefix.length)) : null;
 }
 
-export function signIn(accessToken) {
-  sessionStorage.setItem(TOKEN_KEY, accessToken);
+/** True when the browser holds a session; whether it is still valid only the server knows. */
+export function hasSession() {
+  return csrfToken() !== null;
 }
 
-export function signOut(reason) {
-  sessionStorage.removeItem(TOKEN_KEY);
+/** Back to the sign-in page, saying why. */
+export function goToSignIn(reason) {
   location.assign(reason ? `/?${new URLSearchParams({ reason })}` : '/');
+}
+
+/** Signs out on the server (the token stops working, the cookies go), then shows the sign-in page. */
+export async function signOut() {
+  try {
+    await api('POST', '/api/v1/auth/logout', undefined, { auth: false });
+  } catch (error) {
+    // Already signed out or unreachable: the sign-in page is still the right place.
+    if (!(error instanceof ApiError)) throw error;
+  }
+  goToSignIn('signedout');
 }
 
 /** An API error body: {success:false, error, message, details:[{field, message}]}. */
@@ -33,15 +50,20 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the API; resolves with the parsed JSON body, rejects with an ApiError. */
+/**
+ * Calls the API; resolves with the parsed JSON body, rejects with an ApiError. With auth (the default) a 401
+ * means the session ended and leads back to the sign-in page.
+ */
 export async function api(method, path, body, { auth = true } = {}) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (auth) headers.Authorization = `Bearer ${token()}`;
+  const csrf = csrfToken();
+  if (!SAFE_METHODS.includes(method) && csrf) headers['X-CSRF-Token'] = csrf;
   let response;
   try {
     response = await fetch(path, {
-      method, headers, cache: 'no-store', body: body === undefined ? undefined : JSON.stringify(body),
+      method, headers, cache: 'no-store', credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (networkError) {
     throw new ApiError(0, null);
@@ -54,8 +76,8 @@ export async function api(method, path, body, { auth = true } = {}) {
     data = null;
   }
   if (response.status === 401 && auth) {
-    // The token expired or was revoked: back to sign-in, saying why.
-    signOut('expired');
+    // The session expired or was signed out elsewhere (the answer cleared its cookies): back to sign-in.
+    goToSignIn('expired');
     throw new ApiError(401, data);
   }
   if (!response.ok) throw new ApiError(response.status, data);

@@ -1,4 +1,4 @@
-import { api, ApiError, signOut, token } from './api.js';
+import { api, ApiError, hasSession, signOut } from './api.js';
 import { $, $$ } from './dom.js';
 import { connectionCard } from './cards.js';
 import { confirmDialog } from './dialogs.js';
@@ -221,11 +221,11 @@ function tickTimes() {
 }
 
 async function start() {
-  if (!token()) {
+  if (!hasSession()) {
     location.replace('/');
     return;
   }
-  $('#sign-out').addEventListener('click', () => signOut('signedout'));
+  $('#sign-out').addEventListener('click', () => signOut());
   $('#sync-all').addEventListener('click', syncAll);
   try {
     state.exchanges = (await api('GET', '/api/v1/exchanges/supported')).exchanges;

@@ -1,7 +1,8 @@
-import { token, signOut } from './api.js';
+import { goToSignIn } from './api.js';
 
-// Live updates over Server-Sent Events. EventSource cannot send an Authorization header, so the
-// stream is read with fetch() and a ReadableStream. If the stream keeps failing, the page falls
+// Live updates over Server-Sent Events, signed in by the session cookie. The stream is read with
+// fetch() and a ReadableStream rather than EventSource, because EventSource hides the status of a refused
+// stream, and a 401 must lead back to sign-in. If the stream keeps failing, the page falls
 // back to polling every 10 seconds and keeps trying the stream in the background.
 
 const POLL_EVERY_MS = 10_000;
@@ -66,13 +67,14 @@ export function startLive({ onSync, onResync, onState }) {
   const read = async () => {
     controller = new AbortController();
     const response = await fetch('/api/v1/events', {
-      headers: { Accept: 'text/event-stream', Authorization: `Bearer ${token()}` },
+      headers: { Accept: 'text/event-stream' },
       cache: 'no-store',
+      credentials: 'same-origin',
       signal: controller.signal,
     });
     if (response.status === 401) {
       stopped = true;
-      signOut('expired');
+      goToSignIn('expired');
       return;
     }
     if (!response.ok || !response.body) throw new Error(`event stream refused: ${response.status}`);

@@ -1,4 +1,4 @@
-import { api, ApiError, signIn, token } from './api.js';
+import { api, ApiError, hasSession } from './api.js';
 import { $ } from './dom.js';
 
 // Sign-in and sign-up on one form: sign-up registers, then signs in with the same values.
@@ -46,7 +46,6 @@ async function submit(event) {
   let valid = true;
   if (!email) { setError('email', 'Email is required'); valid = false; }
   if (!password) { setError('password', 'Password is required'); valid = false; }
-  if (mode === 'signup' && password && password.length < 8) { setError('password', 'Password must be at least 8 characters'); valid = false; }
   if (!valid) { $('[aria-invalid="true"]').focus(); return; }
 
   const button = $('#auth-submit');
@@ -55,8 +54,8 @@ async function submit(event) {
     if (mode === 'signup') {
       await api('POST', '/api/v1/auth/register', { email, password }, { auth: false });
     }
-    const login = await api('POST', '/api/v1/auth/login', { email, password }, { auth: false });
-    signIn(login.accessToken);
+    // The answer sets the session cookies; the page never handles the token itself.
+    await api('POST', '/api/v1/auth/login', { email, password }, { auth: false });
     location.assign('/exchanges');
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
@@ -72,9 +71,20 @@ async function submit(event) {
   }
 }
 
-if (token()) {
-  location.replace('/exchanges');
-} else {
+/** Still signed in (the server says so): straight to the exchanges. */
+async function signedIn() {
+  if (!hasSession()) return false;
+  try {
+    await api('GET', '/api/v1/auth/session', undefined, { auth: false });
+    return true;
+  } catch (error) {
+    // Ended or signed out: the answer also cleared the cookies.
+    if (!(error instanceof ApiError)) throw error;
+    return false;
+  }
+}
+
+function showForm() {
   const reason = new URLSearchParams(location.search).get('reason');
   if (REASONS[reason]) {
     $('#auth-notice').textContent = REASONS[reason];
@@ -83,4 +93,10 @@ if (token()) {
   $('#auth-form').addEventListener('submit', submit);
   $('#switch-mode').addEventListener('click', () => setMode(mode === 'signin' ? 'signup' : 'signin'));
   $('#email').focus();
+}
+
+if (await signedIn()) {
+  location.replace('/exchanges');
+} else {
+  showForm();
 }

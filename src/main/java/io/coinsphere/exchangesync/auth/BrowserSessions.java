@@ -43,7 +43,7 @@ public class BrowserSessions {
         UUID userId = CurrentUser.id(exchange);
         List<String> roles = token.getClaimAsStringList(TokenIssuer.ROLES_CLAIM);
         return new SessionResponse(true, userId, token.getClaimAsString("email"), roles == null ? List.of() : roles,
-                token.getExpiresAt(), token.getClaimAsString(TokenIssuer.CSRF_CLAIM));
+                String.valueOf(token.getExpiresAt()), token.getClaimAsString(TokenIssuer.CSRF_CLAIM));
     }
 
     /** HTTPS as the client sees it (Tomcat applies X-Forwarded-Proto when server.forward-headers-strategy is set). */

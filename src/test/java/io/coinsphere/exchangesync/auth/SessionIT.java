@@ -60,6 +60,7 @@ class SessionIT extends AuthContext {
         assertThat(session.get("authenticated").asBoolean()).isTrue();
         assertThat(session.get("csrfToken").asText()).isEqualTo(csrf);
         assertThat(session.get("roles").get(0).asText()).isEqualTo("USER");
+        assertThat(java.time.Instant.parse(session.get("expiresAt").asText())).isAfter(java.time.Instant.now());
 
         // A write the way another site could make the browser send it: the cookie, but no (or a wrong) token.
         for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {

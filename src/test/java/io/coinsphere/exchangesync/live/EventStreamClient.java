@@ -37,10 +37,15 @@ final class EventStreamClient implements AutoCloseable {
     }
 
     static EventStreamClient open(int port, String token) throws IOException, InterruptedException {
+        return token == null ? openWithHeaders(port) : openWithHeaders(port, "Authorization", "Bearer " + token);
+    }
+
+    /** Opens the stream with these request headers (name, value, ...), e.g. a browser's session cookie. */
+    static EventStreamClient openWithHeaders(int port, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
                 .header("Accept", "text/event-stream");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         return new EventStreamClient(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coinsphere.exchangesync.auth.SessionCookies;
 import io.coinsphere.exchangesync.emulator.EmulatedAccount;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.support.ApiClient;
@@ -27,6 +28,18 @@ class LiveEventsIT extends IntegrationTest {
         try (EventStreamClient anonymous = EventStreamClient.open(port, null)) {
             assertThat(anonymous.response().statusCode()).isEqualTo(401);
             assertThat(JSON.readTree(anonymous.body()).get("error").asText()).isEqualTo("unauthorized");
+        }
+    }
+
+    @Test
+    void theWebPageSessionCookieOpensTheStream() throws Exception {
+        ApiClient user = newUser();
+        try (EventStreamClient stream = EventStreamClient.openWithHeaders(port, "Cookie", SessionCookies.SESSION + "=" + user.token())) {
+            assertThat(stream.response().statusCode()).isEqualTo(200);
+            assertThat(stream.next().name()).isEqualTo("ready");
+        }
+        try (EventStreamClient stale = EventStreamClient.openWithHeaders(port, "Cookie", SessionCookies.SESSION + "=expired.or.forged")) {
+            assertThat(stale.response().statusCode()).isEqualTo(401);
         }
     }
 

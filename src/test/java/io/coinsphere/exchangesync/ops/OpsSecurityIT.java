@@ -61,6 +61,10 @@ class OpsSecurityIT extends IntegrationTest {
         for (String path : ADMIN_ONLY) {
             assertThat(OpsHttp.get(port, path, bearer(admin.token())).statusCode()).as(path).isEqualTo(200);
         }
+        // Hawtio's console keeps its own Content-Security-Policy (the management paths' strict one would break it).
+        java.net.http.HttpResponse<String> console = OpsHttp.get(port, "/actuator/hawtio/", bearer(admin.token()));
+        assertThat(console.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("script-src"));
+        assertThat(console.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         // The browser way in: the admin's email (any case) and password.
         assertThat(OpsHttp.get(port, "/actuator/hawtio/", basic(ADMIN_EMAIL.toUpperCase(), ADMIN_PASSWORD)).statusCode())
                 .isEqualTo(200);

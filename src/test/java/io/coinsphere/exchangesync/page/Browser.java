@@ -3,12 +3,16 @@ package io.coinsphere.exchangesync.page;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coinsphere.exchangesync.auth.SessionCookies;
+import io.coinsphere.exchangesync.auth.TokenIssuer;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
@@ -18,6 +22,7 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -96,12 +101,45 @@ final class Browser implements AutoCloseable {
         driver.get(base + path);
     }
 
-    /** Signs in as the holder of {@code accessToken} the way the sign-in page does, and opens the exchanges page. */
+    /** Signs in as the holder of {@code accessToken} with the cookies a login sets, and opens the exchanges page. */
     void openExchangesAs(String accessToken) {
-        open("/?reason=signedout");
-        script("sessionStorage.setItem('coinsphere.token', arguments[0])", accessToken);
+        setSession(accessToken, csrfClaim(accessToken));
         open("/exchanges");
         waitUntilLoaded();
+    }
+
+    /** Replaces the browser's cookies with a session: the token (HttpOnly, as the service sets it) and its CSRF token. */
+    void setSession(String accessToken, String csrfToken) {
+        signOutHere();
+        driver.manage().addCookie(new Cookie.Builder(SessionCookies.SESSION, accessToken).path("/").isHttpOnly(true)
+                .sameSite("Strict").build());
+        driver.manage().addCookie(new Cookie.Builder(SessionCookies.CSRF, csrfToken).path("/").sameSite("Strict").build());
+    }
+
+    /** Drops every cookie of the service (on a page of its own, without running the sign-in page's script). */
+    void signOutHere() {
+        open("/assets/favicon.svg");
+        driver.manage().deleteAllCookies();
+    }
+
+    /** The value of a cookie as the browser holds it (also an HttpOnly one), or null. */
+    String cookie(String name) {
+        Cookie cookie = driver.manage().getCookieNamed(name);
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    /** The session cookie's HttpOnly flag as the browser stored it. */
+    boolean httpOnly(String name) {
+        return driver.manage().getCookieNamed(name).isHttpOnly();
+    }
+
+    private static String csrfClaim(String accessToken) {
+        try {
+            byte[] payload = Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]);
+            return new ObjectMapper().readTree(payload).get(TokenIssuer.CSRF_CLAIM).asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Waits until the page shows its data and the live stream is subscribed. */

@@ -2,7 +2,9 @@ package io.coinsphere.exchangesync.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coinsphere.exchangesync.auth.SessionCookies;
 import io.coinsphere.exchangesync.live.LiveStreams;
+import io.coinsphere.exchangesync.support.ApiClient;
 import io.coinsphere.exchangesync.support.IntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -37,8 +39,8 @@ class SignInPageIT extends IntegrationTest {
 
     @BeforeEach
     void signedOut() {
+        browser.signOutHere();
         browser.open("/?reason=none");
-        browser.script("sessionStorage.clear()");
     }
 
     @AfterEach
@@ -60,15 +62,49 @@ class SignInPageIT extends IntegrationTest {
         browser.waitUntilLoaded();
         assertThat(browser.find("#empty-state").isDisplayed()).isTrue();
 
+        String token = browser.cookie(SessionCookies.SESSION);
+        assertThat(token).isNotBlank();
         browser.find("#sign-out").click();
         browser.until(ExpectedConditions.urlContains("reason=signedout"));
         assertThat(browser.visible("#auth-notice").getText()).isEqualTo("You are signed out.");
-        assertThat(browser.script("return sessionStorage.getItem('coinsphere.token')")).isNull();
+        // Signing out cleared both cookies, and the token itself no longer works anywhere.
+        assertThat(browser.cookie(SessionCookies.SESSION)).isNull();
+        assertThat(browser.cookie(SessionCookies.CSRF)).isNull();
+        assertThat(new ApiClient(port, token).get("/api/v1/exchanges/connections").status()).isEqualTo(401);
+        browser.open("/exchanges");
+        browser.until(ExpectedConditions.urlToBe(base() + "/"));
 
         browser.find("#email").sendKeys(email);
         browser.find("#password").sendKeys("correct horse battery");
         browser.find("#auth-submit").click();
         browser.until(ExpectedConditions.urlToBe(base() + "/exchanges"));
+        browser.waitUntilLoaded();
+    }
+
+    @Test
+    void theSessionCookieIsOutOfReachOfScripts() {
+        signUp();
+        assertThat(browser.cookie(SessionCookies.SESSION)).isNotBlank();
+        assertThat(browser.httpOnly(SessionCookies.SESSION)).isTrue();
+        String visible = (String) browser.script("return document.cookie");
+        assertThat(visible).doesNotContain(SessionCookies.SESSION).doesNotContain(browser.cookie(SessionCookies.SESSION))
+                .contains(SessionCookies.CSRF + "=");
+        // Opening the sign-in page while signed in goes straight back to the exchanges.
+        browser.open("/");
+        browser.until(ExpectedConditions.urlToBe(base() + "/exchanges"));
+        browser.waitUntilLoaded();
+    }
+
+    @Test
+    void aWriteThatCarriesOnlyTheCookieIsRefused() {
+        signUp();
+        // What a forged request looks like to the service: the browser adds the cookie, nobody adds the token.
+        String forged = fetchStatus("POST", "/api/v1/exchanges/sync-all", null);
+        assertThat(forged).isEqualTo("403 csrf_failed");
+        assertThat(fetchStatus("POST", "/api/v1/auth/logout", null)).isEqualTo("403 csrf_failed");
+        String csrf = browser.cookie(SessionCookies.CSRF);
+        assertThat(fetchStatus("POST", "/api/v1/exchanges/sync-all", csrf)).startsWith("202");
+        browser.open("/exchanges");
         browser.waitUntilLoaded();
     }
 
@@ -107,10 +143,31 @@ class SignInPageIT extends IntegrationTest {
 
     @Test
     void anExpiredSessionGoesBackToSignInWithANotice() {
-        browser.script("sessionStorage.setItem('coinsphere.token', 'expired.or.forged')");
+        browser.setSession("expired.or.forged", "some-csrf-token");
         browser.open("/exchanges");
         browser.until(ExpectedConditions.urlContains("reason=expired"));
         assertThat(browser.visible("#auth-notice").getText()).contains("session has ended");
+    }
+
+    private void signUp() {
+        browser.open("/");
+        browser.visible("#switch-mode").click();
+        browser.find("#email").sendKeys("page-" + UUID.randomUUID() + "@example.com");
+        browser.find("#password").sendKeys("correct horse battery");
+        browser.find("#auth-submit").click();
+        browser.until(ExpectedConditions.urlToBe(base() + "/exchanges"));
+        browser.waitUntilLoaded();
+    }
+
+    /** A fetch from the page, as the browser sends it (cookies included): "status error-code". */
+    private String fetchStatus(String method, String path, String csrfHeader) {
+        return (String) browser.asyncScript("""
+                const [method, path, csrf, done] = arguments;
+                const headers = csrf ? { 'X-CSRF-Token': csrf } : {};
+                fetch(path, { method, headers, credentials: 'same-origin' })
+                  .then(async (r) => done(r.status + ' ' + ((await r.json()).error || '')))
+                  .catch((e) => done('failed ' + e));
+                """, method, path, csrfHeader);
     }
 
     private String base() {
