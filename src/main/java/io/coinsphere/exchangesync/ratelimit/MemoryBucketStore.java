@@ -54,6 +54,14 @@ public final class MemoryBucketStore implements BucketStore {
     }
 
     @Override
+    public Quota peek(String key, Limit limit) {
+        Entry entry = buckets.get(key);
+        return entry == null
+                ? new Quota(true, limit.requests(), limit.requests(), 0, 0)
+                : Quota.of(entry.bucket.estimateAbilityToConsume(1), limit);
+    }
+
+    @Override
     public int removeExpired() {
         long now = clock.currentTimeNanos();
         int before = buckets.size();

@@ -35,6 +35,11 @@ public final class PostgresBucketStore implements BucketStore {
     }
 
     @Override
+    public Quota peek(String key, Limit limit) {
+        return Quota.of(buckets.builder().build(key, () -> Quota.configuration(limit)).estimateAbilityToConsume(1), limit);
+    }
+
+    @Override
     public int removeExpired() {
         int total = 0;
         int removed;

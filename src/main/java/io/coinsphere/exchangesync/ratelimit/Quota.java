@@ -4,6 +4,7 @@ import io.coinsphere.exchangesync.ratelimit.RateLimitProperties.Limit;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 
 /**
  * One bucket's answer to one request, as the RateLimit-* headers report it.
@@ -19,6 +20,14 @@ public record Quota(boolean allowed, long limit, long remaining, long resetSecon
     static Quota of(ConsumptionProbe probe, Limit limit) {
         return new Quota(probe.isConsumed(), limit.requests(), Math.max(0, probe.getRemainingTokens()),
                 seconds(probe.getNanosToWaitForReset()), probe.isConsumed() ? 0 : Math.max(1, seconds(probe.getNanosToWaitForRefill())));
+    }
+
+    static Quota of(EstimationProbe probe, Limit limit) {
+        long remaining = Math.max(0, probe.getRemainingTokens());
+        // Greedy refill: each missing token takes period / requests to come back.
+        long reset = seconds(limit.period().toNanos() / limit.requests() * (limit.requests() - remaining));
+        return new Quota(probe.canBeConsumed(), limit.requests(), remaining, reset,
+                probe.canBeConsumed() ? 0 : Math.max(1, seconds(probe.getNanosToWaitForRefill())));
     }
 
     /** A bucket of {@code requests} tokens refilled evenly ("greedily") over the period, so there is no burst at a window edge. */

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -60,19 +61,13 @@ public abstract class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Quota reported = request.getAttribute(QUOTA_ATTRIBUTE) instanceof Quota earlier ? earlier : null;
         for (Draw draw : draws(request)) {
-            Quota quota;
-            try {
-                quota = store.take(draw.key(), draw.limit());
-            } catch (RuntimeException e) {
-                // The API needs the same database anyway: a failing store must not turn every request into a 500.
-                warnStoreFailure(e);
+            Quota quota = safely(() -> store.take(draw.key(), draw.limit()));
+            if (quota == null) {
                 break;
             }
             reported = Quota.tighter(reported, quota);
             if (!quota.allowed()) {
-                meters.counter("coinsphere.ratelimit.rejected", "rule", draw.rule()).increment();
-                LOG.debug("Rate limit {} reached; retry after {} s", draw.rule(), quota.retryAfterSeconds());
-                tooManyRequests(response, quota);
+                refuse(response, draw, quota);
                 return;
             }
         }
@@ -81,6 +76,30 @@ public abstract class RateLimitFilter extends OncePerRequestFilter {
             headers(response, reported);
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Asks the store; null when it fails. The API needs the same database anyway: a failing store must not
+     * turn every request into a 500, so requests then pass unlimited.
+     */
+    protected Quota safely(Supplier<Quota> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            warnStoreFailure(e);
+            return null;
+        }
+    }
+
+    protected BucketStore store() {
+        return store;
+    }
+
+    /** Answers 429 for an empty bucket. */
+    protected void refuse(HttpServletResponse response, Draw draw, Quota quota) throws IOException {
+        meters.counter("coinsphere.ratelimit.rejected", "rule", draw.rule()).increment();
+        LOG.debug("Rate limit {} reached; retry after {} s", draw.rule(), quota.retryAfterSeconds());
+        tooManyRequests(response, quota);
     }
 
     private static void headers(HttpServletResponse response, Quota quota) {

@@ -54,6 +54,20 @@ public final class RateLimitRules {
     }
 
     /**
+     * For the management paths (Hawtio, Jolokia, metrics; not health or info), which accept an administrator's
+     * password by HTTP Basic: the bucket that refused credentials draw from. It is the address's login bucket,
+     * so guessing a password costs the same there as at {@code /api/v1/auth/login}; a signed-in operator's many
+     * requests cost nothing.
+     */
+    public Optional<Rule> forFailedCredentials(String path) {
+        String normal = normalise(path);
+        boolean management = normal.equals("/actuator") || normal.startsWith("/actuator/");
+        boolean open = normal.equals("/actuator/health") || normal.startsWith("/actuator/health/")
+                || normal.equals("/actuator/info");
+        return management && !open ? Optional.of(login) : Optional.empty();
+    }
+
+    /**
      * The servlet container's decoded path, lower case, without repeated or trailing slashes, so that
      * {@code /API/v1/auth/login/} cannot pass for another path than the one the router may serve it as.
      */

@@ -59,6 +59,19 @@ class MemoryBucketStoreTest {
     }
 
     @Test
+    void peekingTakesNothingAndCreatesNothing() {
+        assertThat(store.peek("a", THREE_PER_MINUTE)).isEqualTo(new Quota(true, 3, 3, 0, 0));
+        assertThat(store.size()).isZero();
+        for (int i = 0; i < 3; i++) {
+            store.take("a", THREE_PER_MINUTE);
+        }
+        assertThat(store.peek("a", THREE_PER_MINUTE)).isEqualTo(new Quota(false, 3, 0, 60, 20));
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(store.peek("a", THREE_PER_MINUTE)).isEqualTo(new Quota(true, 3, 1, 40, 0));
+        assertThat(store.peek("a", THREE_PER_MINUTE).remaining()).as("still there").isEqualTo(1);
+    }
+
+    @Test
     void refilledBucketsAreDroppedAndOthersKept() {
         // One token taken comes back after 20 s.
         store.take("idle", THREE_PER_MINUTE);

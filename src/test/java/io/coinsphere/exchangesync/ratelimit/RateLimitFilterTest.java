@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coinsphere.exchangesync.ratelimit.RateLimitProperties.Limit;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +43,11 @@ class RateLimitFilterTest {
         }
 
         @Override
+        public Quota peek(String key, Limit limit) {
+            return memory.peek(key, limit);
+        }
+
+        @Override
         public int removeExpired() {
             return 0;
         }
@@ -66,6 +74,11 @@ class RateLimitFilterTest {
         BucketStore broken = new BucketStore() {
             @Override
             public Quota take(String key, Limit limit) {
+                throw new IllegalStateException("database down");
+            }
+
+            @Override
+            public Quota peek(String key, Limit limit) {
                 throw new IllegalStateException("database down");
             }
 
@@ -115,11 +128,47 @@ class RateLimitFilterTest {
         assertThat(response.getHeader("RateLimit-Remaining")).isEqualTo("0");
     }
 
+    @Test
+    void onTheManagementPathsOnlyRefusedCredentialsCount() throws Exception {
+        RecordingStore store = new RecordingStore();
+        ClientRateLimitFilter filter = new ClientRateLimitFilter(rules, new ClientAddress(List.of()), store, json, meters);
+        MockHttpServletRequest challenge = request("/actuator/prometheus");
+        MockHttpServletRequest guess = request("/actuator/prometheus");
+        guess.addHeader("Authorization", "Basic Z3Vlc3M6Z3Vlc3M=");
+
+        // Without credentials: the browser's first request, answered by a login challenge; not a guess.
+        assertThat(run(filter, challenge, 401).getStatus()).isEqualTo(401);
+        assertThat(run(filter, challenge, 401).getStatus()).isEqualTo(401);
+        // An administrator's accepted requests cost nothing.
+        assertThat(run(filter, guess, 200).getStatus()).isEqualTo(200);
+        assertThat(run(filter, guess, 200).getStatus()).isEqualTo(200);
+        assertThat(store.keys).isEmpty();
+
+        assertThat(run(filter, guess, 401).getStatus()).isEqualTo(401);
+        MockHttpServletResponse refused = run(filter, guess, 401);
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getContentAsString()).contains("\"rate_limited\"");
+        assertThat(store.keys).containsExactly("login:1/60000ms:192.0.2.10");
+    }
+
     private static MockHttpServletRequest request(String path) {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
         request.setServletPath(path);
         request.setRemoteAddr("192.0.2.10");
         return request;
+    }
+
+    /** Runs the filter in front of an endpoint that answers {@code status}. */
+    private static MockHttpServletResponse run(RateLimitFilter filter, MockHttpServletRequest request, int status)
+            throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, new MockFilterChain(new HttpServlet() {
+            @Override
+            protected void service(HttpServletRequest req, HttpServletResponse res) {
+                res.setStatus(status);
+            }
+        }));
+        return response;
     }
 
     private static MockHttpServletResponse run(RateLimitFilter filter, MockHttpServletRequest request) throws Exception {

@@ -152,6 +152,25 @@ class RateLimitIT {
     }
 
     @Test
+    void passwordGuessesAtTheManagementPathsCostLoginTokens() throws Exception {
+        String client = newAddress();
+        String guess = "Basic " + Base64.getEncoder().encodeToString("admin@example.com:guess".getBytes());
+        for (int i = 0; i < LOGIN_LIMIT; i++) {
+            assertThat(callWith(a, "/actuator/prometheus", guess, client).statusCode()).isEqualTo(401);
+        }
+
+        HttpResponse<String> refused = callWith(b, "/actuator/prometheus", guess, client);
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(JSON.readTree(refused.body()).get("error").asText()).isEqualTo("rate_limited");
+        // One bucket for both doors: the API login is closed to this address as well.
+        assertThat(call(a, "POST", "/api/v1/auth/login", "{\"email\":\"a@example.com\",\"password\":\"guess again\"}",
+                null, client).statusCode()).isEqualTo(429);
+        // Health stays open.
+        assertThat(callWith(a, "/actuator/health", guess, client).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void keyTestsAreLimitedPerUserNotPerAddress() throws Exception {
         String office = newAddress();
         String alice = register(a, office);
@@ -276,6 +295,15 @@ class RateLimitIT {
             request.header("X-Forwarded-For", forwardedFor);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET with a raw Authorization header (HTTP Basic). */
+    private static HttpResponse<String> callWith(ServiceInstance instance, String path, String authorization, String forwardedFor)
+            throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.port() + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", authorization).header("X-Forwarded-For", forwardedFor)
+                .GET().build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static int header(HttpResponse<String> response, String name) {

@@ -53,6 +53,17 @@ class RateLimitRulesTest {
     }
 
     @Test
+    void refusedCredentialsOnTheManagementPathsDrawFromTheLoginBucket() {
+        for (String path : List.of("/actuator/prometheus", "/actuator/jolokia/read/x", "/actuator/hawtio/", "/ACTUATOR//metrics")) {
+            assertThat(rules.forFailedCredentials(path)).as(path).map(RateLimitRules.Rule::name).contains("login");
+        }
+        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/info", "/api/v1/holdings",
+                "/actuatorx", "/health")) {
+            assertThat(rules.forFailedCredentials(path)).as(path).isEmpty();
+        }
+    }
+
+    @Test
     void keysSeparateRulesSubjectsAndLimits() {
         RateLimitRules.Rule test = rules.forUser("/api/v1/exchanges/test").orElseThrow();
         assertThat(test.key("user:42")).isEqualTo("exchange-test:3/30000ms:user:42");
