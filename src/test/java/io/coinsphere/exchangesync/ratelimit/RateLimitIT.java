@@ -167,7 +167,7 @@ class RateLimitIT {
         assertThat(call(a, "POST", "/api/v1/auth/login", "{\"email\":\"a@example.com\",\"password\":\"guess again\"}",
                 null, client).statusCode()).isEqualTo(429);
         // Health stays open.
-        assertThat(callWith(a, "/actuator/health", guess, client).statusCode()).isEqualTo(200);
+        assertThat(call(a, "GET", "/actuator/health", null, null, client).statusCode()).isEqualTo(200);
     }
 
     @Test
