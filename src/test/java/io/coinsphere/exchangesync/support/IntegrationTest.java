@@ -31,6 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the integration tests: one Spring context for the whole suite on a real embedded
  * PostgreSQL, with the four exchanges pointed at one exchange emulator over real HTTP.
  * Retry delays are tiny and the Quartz fan-out is off, so tests drive the routes directly.
+ * The API rate limits stay on with huge buckets (test resource {@code config/application.yaml}), since the
+ * suite sends everything from 127.0.0.1; RateLimitIT tests the real limits.
  */
 @SpringBootTest(classes = ExchangeSyncApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
