@@ -52,7 +52,7 @@ public final class ClientRateLimitFilter extends RateLimitFilter {
         Draw draw = new Draw(rule.name(), rule.key(client(request)), rule.limit());
         Quota left = safely(() -> store().peek(draw.key(), draw.limit()));
         if (left != null && !left.allowed()) {
-            refuse(response, draw, left);
+            refuse(request, response, draw, left);
             return;
         }
         chain.doFilter(request, response);

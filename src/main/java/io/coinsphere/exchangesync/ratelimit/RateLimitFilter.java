@@ -67,7 +67,7 @@ public abstract class RateLimitFilter extends OncePerRequestFilter {
             }
             reported = Quota.tighter(reported, quota);
             if (!quota.allowed()) {
-                refuse(response, draw, quota);
+                refuse(request, response, draw, quota);
                 return;
             }
         }
@@ -96,10 +96,11 @@ public abstract class RateLimitFilter extends OncePerRequestFilter {
     }
 
     /** Answers 429 for an empty bucket. */
-    protected void refuse(HttpServletResponse response, Draw draw, Quota quota) throws IOException {
+    protected void refuse(HttpServletRequest request, HttpServletResponse response, Draw draw, Quota quota)
+            throws IOException {
         meters.counter("coinsphere.ratelimit.rejected", "rule", draw.rule()).increment();
         LOG.debug("Rate limit {} reached; retry after {} s", draw.rule(), quota.retryAfterSeconds());
-        tooManyRequests(response, quota);
+        tooManyRequests(response, quota, request.isSecure());
     }
 
     private static void headers(HttpServletResponse response, Quota quota) {
@@ -108,12 +109,19 @@ public abstract class RateLimitFilter extends OncePerRequestFilter {
         response.setHeader("RateLimit-Reset", Long.toString(quota.resetSeconds()));
     }
 
-    private void tooManyRequests(HttpServletResponse response, Quota quota) throws IOException {
+    private void tooManyRequests(HttpServletResponse response, Quota quota, boolean secure) throws IOException {
         headers(response, quota);
         response.setStatus(429);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(quota.retryAfterSeconds()));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        // This answer leaves before Spring Security's header writers run, so it carries the same headers itself.
         response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        if (secure) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), ApiError.of("rate_limited",
                 "Too many requests: try again in " + quota.retryAfterSeconds() + " s", null));

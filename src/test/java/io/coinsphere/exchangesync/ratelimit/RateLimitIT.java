@@ -126,6 +126,11 @@ class RateLimitIT {
         assertThat(header(refused, "RateLimit-Limit")).isEqualTo(API_LIMIT);
         assertThat(header(refused, "RateLimit-Remaining")).isZero();
         assertThat(header(refused, "RateLimit-Reset")).isBetween(580, 600);
+        // Refused before Spring Security's header writers run, yet with the same security headers.
+        assertThat(refused.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                v -> assertThat(v).contains("frame-ancestors 'none'"));
+        assertThat(refused.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(refused.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         // A POST is refused the same way, before its body is read.
         assertThat(call(a, "POST", "/api/v1/auth/register", "{\"email\":\"x@example.com\",\"password\":\"long enough pw\"}",
                 null, client).statusCode()).isEqualTo(429);
