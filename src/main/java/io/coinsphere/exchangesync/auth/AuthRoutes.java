@@ -88,7 +88,7 @@ public class AuthRoutes extends RouteBuilder {
             .to("direct:auth-reply")
             .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(200));
 
-        from("direct:auth-reply").routeId("auth-reply")
+        from("direct:auth-reply").routeId("auth-reply").routeConfigurationId(RestErrorPolicy.ID)
             // SECURITY: drop the request headers (Authorization, Cookie ...) so the HTTP binding does not
             // echo them into the response.
             .removeHeaders("*")
