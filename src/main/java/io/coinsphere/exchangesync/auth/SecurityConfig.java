@@ -106,6 +106,7 @@ public class SecurityConfig {
                 // Error dispatches carry the status of a request that was already authorised (or refused).
                 .requestMatchers("/error").permitAll()
                 .requestMatchers("/api/v1/exchanges/queue/**").hasRole(Roles.ADMIN)
+                .requestMatchers("/api/v1/admin/**").hasRole(Roles.ADMIN)
                 .requestMatchers("/api/v1/**").authenticated()
                 // SECURITY: deny by default; new paths are protected until someone opens them here.
                 .anyRequest().authenticated())
