@@ -38,7 +38,9 @@ public class VaultAdmin {
         LOG.info("Re-encryption of stored credentials requested by user {}", CurrentUser.id(exchange));
         CredentialReEncryption.Result result = reEncryption.reEncryptAll();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", result.failed() == 0);
+        body.put("success", true);
+        // False while some row is still under an older key (undecryptable, or changed under an old configuration).
+        body.put("complete", result.remaining() == 0);
         body.put("currentKeyId", result.currentKeyId());
         body.put("scanned", result.scanned());
         body.put("reEncrypted", result.reEncrypted());

@@ -101,6 +101,7 @@ public class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/", "/index.html", "/*.js", "/*.css", "/favicon.ico",
                     "/exchanges", "/exchanges.html", "/assets/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/health").permitAll()
+                .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                 // The OpenAPI document describes the public API; it holds no data.
                 .requestMatchers(HttpMethod.GET, "/api-doc", "/api-doc/**").permitAll()
                 // Error dispatches carry the status of a request that was already authorised (or refused).
