@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -85,8 +87,7 @@ public final class AesGcmCredentialVault implements CredentialVault {
         this.keys = Map.copyOf(all);
         this.currentKeyId = currentKeyId;
         // Stream, not Set.of: the two ids are the same when the key has no configured name.
-        this.currentKeyIds = java.util.stream.Stream.of(currentKeyId, keyIdOf(copy.get(currentKeyId)))
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.currentKeyIds = Stream.of(currentKeyId, keyIdOf(copy.get(currentKeyId))).collect(Collectors.toUnmodifiableSet());
         // A separate subkey per master key, so fingerprints and record keys never share key material.
         List<byte[]> subkeys = new ArrayList<>();
         subkeys.add(Hkdf.deriveKey(copy.get(currentKeyId), new byte[0], FINGERPRINT_INFO, KEY_LEN));

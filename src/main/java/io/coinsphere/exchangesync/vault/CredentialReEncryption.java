@@ -2,7 +2,6 @@ package io.coinsphere.exchangesync.vault;
 
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,13 +12,15 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Key rotation for stored credentials: which master key each row is under, and re-encryption of every row
  * with the current key (and its fingerprint re-keyed), so that old keys can be removed from configuration.
  *
- * <p>Runs while the service serves traffic. Rows are read in batches without locks; each row is written back in
- * its own statement only if its ciphertexts are still the ones read ({@code WHERE ... = :old}), so a credential
+ * <p>Runs while the service serves traffic. Rows are read in batches without locks and written back in one short
+ * transaction per batch, each row only if its ciphertexts are still the ones read ({@code WHERE ... = :old}), so a credential
  * replaced meanwhile (PUT credentials, always written with the current key) is never overwritten, and a sync
  * reading the row sees either the old or the new envelopes, both of which decrypt.
  */
@@ -37,10 +38,13 @@ public class CredentialReEncryption {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final AesGcmCredentialVault vault;
+    private final TransactionTemplate tx;
     private final int batchSize;
 
-    public CredentialReEncryption(NamedParameterJdbcTemplate jdbc, AesGcmCredentialVault vault, VaultProperties properties) {
+    public CredentialReEncryption(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions,
+            AesGcmCredentialVault vault, VaultProperties properties) {
         this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
         this.vault = vault;
         this.batchSize = properties.reEncryptBatchSize();
     }
@@ -79,14 +83,12 @@ public class CredentialReEncryption {
         return usage;
     }
 
-    /** Re-encrypts every row not under the current key, one pass in id order. Undecryptable rows are reported. */
+    /**
+     * Re-encrypts every row not under the current key, one pass in id order, one short transaction per batch.
+     * Undecryptable rows are reported and left as they are.
+     */
     public Result reEncryptAll() {
-        int scanned = 0;
-        int reEncrypted = 0;
-        int changed = 0;
-        int duplicates = 0;
-        List<UUID> failed = new ArrayList<>();
-        int failedCount = 0;
+        Tally tally = new Tally();
         UUID after = null;
         while (true) {
             List<Map<String, Object>> batch = jdbc.queryForList("""
@@ -97,34 +99,45 @@ public class CredentialReEncryption {
                     ORDER BY id LIMIT :limit""",
                     new MapSqlParameterSource().addValue("after", after, Types.OTHER).addValue("current", vault.currentKeyIds())
                             .addValue("limit", batchSize));
+            List<MapSqlParameterSource> updates = new ArrayList<>();
             for (Map<String, Object> row : batch) {
-                scanned++;
-                UUID id = (UUID) row.get("id");
-                after = id;
-                switch (reEncrypt(row)) {
-                    case DONE -> reEncrypted++;
-                    case CHANGED -> changed++;
-                    case DUPLICATE -> {
-                        reEncrypted++;
-                        duplicates++;
-                    }
-                    case FAILED -> {
-                        failedCount++;
-                        if (failed.size() < MAX_LISTED_FAILURES) {
-                            failed.add(id);
-                        }
-                    }
+                tally.scanned++;
+                after = (UUID) row.get("id");
+                MapSqlParameterSource update = prepare(row);
+                if (update == null) {
+                    tally.failed(after);
+                } else {
+                    updates.add(update);
                 }
             }
+            write(updates, tally);
             if (batch.size() < batchSize) {
                 break;
             }
         }
         long remaining = remaining();
         LOG.info("Re-encryption with key '{}': {} rows scanned, {} re-encrypted, {} changed concurrently, {} failed,"
-                + " {} still under other keys", vault.currentKeyId(), scanned, reEncrypted, changed, failedCount, remaining);
-        return new Result(vault.currentKeyId(), scanned, reEncrypted, changed, failedCount, List.copyOf(failed), duplicates,
-                remaining);
+                + " {} still under other keys", vault.currentKeyId(), tally.scanned, tally.reEncrypted, tally.changed,
+                tally.failedCount, remaining);
+        return new Result(vault.currentKeyId(), tally.scanned, tally.reEncrypted, tally.changed, tally.failedCount,
+                List.copyOf(tally.failed), tally.duplicates, remaining);
+    }
+
+    /** Counts of one run. */
+    private static final class Tally {
+        int scanned;
+        int reEncrypted;
+        int changed;
+        int duplicates;
+        int failedCount;
+        final List<UUID> failed = new ArrayList<>();
+
+        void failed(UUID id) {
+            failedCount++;
+            if (failed.size() < MAX_LISTED_FAILURES) {
+                failed.add(id);
+            }
+        }
     }
 
     /** Rows with at least one credential not under the current key. */
@@ -134,47 +147,83 @@ public class CredentialReEncryption {
         return count == null ? 0 : count;
     }
 
-    private enum Outcome { DONE, CHANGED, DUPLICATE, FAILED }
+    private static final String WHERE_UNCHANGED = """
+            WHERE id = :id AND api_key_encrypted = :oldKey AND api_secret_encrypted = :oldSecret
+              AND passphrase_encrypted IS NOT DISTINCT FROM CAST(:oldPassphrase AS text)""";
+    private static final String UPDATE = """
+            UPDATE exchange_connections SET api_key_encrypted = :apiKey, api_secret_encrypted = :apiSecret,
+                passphrase_encrypted = :passphrase, api_key_fingerprint = :fingerprint
+            """ + WHERE_UNCHANGED;
+    private static final String UPDATE_KEEPING_FINGERPRINT = """
+            UPDATE exchange_connections SET api_key_encrypted = :apiKey, api_secret_encrypted = :apiSecret,
+                passphrase_encrypted = :passphrase
+            """ + WHERE_UNCHANGED;
 
-    private Outcome reEncrypt(Map<String, Object> row) {
+    /** The row's new envelopes and fingerprint, or null when it cannot be decrypted. */
+    private MapSqlParameterSource prepare(Map<String, Object> row) {
         UUID id = (UUID) row.get("id");
         String oldKey = (String) row.get("api_key_encrypted");
         String oldSecret = (String) row.get("api_secret_encrypted");
         String oldPassphrase = (String) row.get("passphrase_encrypted");
-        Map<String, Object> values = new LinkedHashMap<>();
         try {
             String apiKey = vault.decrypt(id, "api_key_encrypted", oldKey);
-            values.put("apiKey", vault.encrypt(id, "api_key_encrypted", apiKey));
-            values.put("apiSecret", vault.encrypt(id, "api_secret_encrypted", vault.decrypt(id, "api_secret_encrypted", oldSecret)));
-            values.put("passphrase", oldPassphrase == null ? null
-                    : vault.encrypt(id, "passphrase_encrypted", vault.decrypt(id, "passphrase_encrypted", oldPassphrase)));
-            // The same input as the connect flow's duplicate check: "<exchange>:<api key>".
-            values.put("fingerprint", vault.fingerprint(row.get("exchange") + ":" + apiKey));
+            String secret = vault.decrypt(id, "api_secret_encrypted", oldSecret);
+            String passphrase = oldPassphrase == null ? null : vault.decrypt(id, "passphrase_encrypted", oldPassphrase);
+            return new MapSqlParameterSource("id", id)
+                    .addValue("oldKey", oldKey).addValue("oldSecret", oldSecret)
+                    .addValue("oldPassphrase", oldPassphrase, Types.VARCHAR)
+                    .addValue("apiKey", vault.encrypt(id, "api_key_encrypted", apiKey))
+                    .addValue("apiSecret", vault.encrypt(id, "api_secret_encrypted", secret))
+                    .addValue("passphrase", passphrase == null ? null : vault.encrypt(id, "passphrase_encrypted", passphrase),
+                            Types.VARCHAR)
+                    // The same input as the connect flow's duplicate check: "<exchange>:<api key>".
+                    .addValue("fingerprint", vault.fingerprint(row.get("exchange") + ":" + apiKey));
         } catch (VaultException e) {
             // SECURITY: our own message names the failure only; the row is left as it is.
             LOG.warn("Connection {} cannot be re-encrypted: {}", id, e.getMessage());
-            return Outcome.FAILED;
+            return null;
         }
-        MapSqlParameterSource params = new MapSqlParameterSource(values).addValue("id", id)
-                .addValue("oldKey", oldKey).addValue("oldSecret", oldSecret)
-                .addValue("oldPassphrase", oldPassphrase, Types.VARCHAR).addValue("passphrase", values.get("passphrase"), Types.VARCHAR);
-        String where = """
-                WHERE id = :id AND api_key_encrypted = :oldKey AND api_secret_encrypted = :oldSecret
-                  AND passphrase_encrypted IS NOT DISTINCT FROM CAST(:oldPassphrase AS text)""";
+    }
+
+    /**
+     * Writes a batch in one transaction. A row whose ciphertexts changed since they were read (its credentials
+     * were replaced, or it was deleted) matches nothing and is counted, not overwritten.
+     */
+    private void write(List<MapSqlParameterSource> updates, Tally tally) {
+        if (updates.isEmpty()) {
+            return;
+        }
         try {
-            int rows = jdbc.update("""
-                    UPDATE exchange_connections SET api_key_encrypted = :apiKey, api_secret_encrypted = :apiSecret,
-                        passphrase_encrypted = :passphrase, api_key_fingerprint = :fingerprint
-                    """ + where, params);
-            return rows == 1 ? Outcome.DONE : Outcome.CHANGED;
+            int[] rows = tx.execute(status -> jdbc.batchUpdate(UPDATE, updates.toArray(MapSqlParameterSource[]::new)));
+            for (int count : rows) {
+                if (count == 1) {
+                    tally.reEncrypted++;
+                } else {
+                    tally.changed++;
+                }
+            }
         } catch (DuplicateKeyException e) {
-            // The user connected the same key twice while the keys were mixed (possible only before this change
-            // shipped): keep that row's old fingerprint, still re-encrypt its credentials.
-            int rows = jdbc.update("""
-                    UPDATE exchange_connections SET api_key_encrypted = :apiKey, api_secret_encrypted = :apiSecret,
-                        passphrase_encrypted = :passphrase
-                    """ + where, params);
-            return rows == 1 ? Outcome.DUPLICATE : Outcome.CHANGED;
+            // The batch was rolled back: write its rows one by one to find the duplicate.
+            updates.forEach(update -> writeOne(update, tally));
+        }
+    }
+
+    private void writeOne(MapSqlParameterSource update, Tally tally) {
+        try {
+            if (jdbc.update(UPDATE, update) == 1) {
+                tally.reEncrypted++;
+            } else {
+                tally.changed++;
+            }
+        } catch (DuplicateKeyException e) {
+            // The user connected the same key twice while the keys were mixed (possible only before the duplicate
+            // check compared fingerprints under every key): keep that row's old fingerprint, still re-encrypt it.
+            if (jdbc.update(UPDATE_KEEPING_FINGERPRINT, update) == 1) {
+                tally.reEncrypted++;
+                tally.duplicates++;
+            } else {
+                tally.changed++;
+            }
         }
     }
 }

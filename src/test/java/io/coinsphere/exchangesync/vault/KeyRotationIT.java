@@ -91,6 +91,7 @@ class KeyRotationIT {
             awaitRuns(kucoinId, 1);
             awaitRuns(krakenId, 1);
             insertExtraRows(one.bean(CredentialVault.class), userIdOf(kucoinId));
+            insertRow(one.bean(CredentialVault.class), userIdOf(kucoinId), "twice-connected-key");
         }
         assertThat(keyIdsOf(kucoinId)).containsOnly(keyIdA);
         // A stored credential that no key can open: the run must report it, not stop on it.
@@ -102,6 +103,9 @@ class KeyRotationIT {
                 "--coinsphere.vault.re-encrypt-batch-size=25")) {
             ApiClient user = login(two, userEmail);
             ApiClient admin = admin(two);
+            // The same key stored again under B, as an instance whose duplicate check knew only B could have done:
+            // re-keying the first row's fingerprint then collides, and the run must keep going.
+            insertRow(two.bean(CredentialVault.class), userIdOf(kucoinId), "twice-connected-key");
             syncNow(user, kucoinId);
             assertThat(holdingOf(kucoinId, "BTC")).isEqualByComparingTo("1.5");
 
@@ -113,7 +117,7 @@ class KeyRotationIT {
 
             ApiClient.Response keys = admin.get("/api/v1/admin/vault/keys");
             assertThat(keys.status()).as(keys.raw()).isEqualTo(200);
-            assertThat(usage(keys.body(), keyIdA).get("connections").asInt()).isEqualTo(4 + EXTRA_ROWS);
+            assertThat(usage(keys.body(), keyIdA).get("connections").asInt()).isEqualTo(5 + EXTRA_ROWS);
             assertThat(usage(keys.body(), keyIdA).get("current").asBoolean()).isFalse();
             assertThat(usage(keys.body(), "kB").get("current").asBoolean()).isTrue();
             assertThat(keys.raw()).doesNotContain(KEY_A).doesNotContain(KEY_B).doesNotContain("v1:");
@@ -131,7 +135,8 @@ class KeyRotationIT {
             assertThat(result.get("failed").asInt()).isEqualTo(1);
             assertThat(result.get("failedConnections")).extracting(JsonNode::asText).containsExactly(tamperedId.toString());
             assertThat(result.get("reEncrypted").asInt() + result.get("changedConcurrently").asInt())
-                    .isBetween(2 + EXTRA_ROWS, 3 + EXTRA_ROWS);
+                    .isBetween(3 + EXTRA_ROWS, 4 + EXTRA_ROWS);
+            assertThat(result.get("duplicateKeys").asInt()).isEqualTo(1);
             assertThat(result.get("remaining").asInt()).as("only the undecryptable row").isEqualTo(1);
             assertThat(run.raw()).doesNotContain(KEY_A).doesNotContain(KEY_B).doesNotContain("v1:");
             assertThat(db.queryForObject("SELECT count(*) FROM exchange_connections WHERE id <> ? AND ("
@@ -218,17 +223,20 @@ class KeyRotationIT {
     /** Rows written straight to the table with the running instance's vault, as the connect flow writes them. */
     private static void insertExtraRows(CredentialVault vault, UUID userId) {
         for (int i = 0; i < EXTRA_ROWS; i++) {
-            UUID id = UUID.randomUUID();
-            String apiKey = "extra-key-" + id;
-            db.update("""
-                    INSERT INTO exchange_connections (id, user_id, portfolio_id, exchange, api_key_encrypted,
-                        api_secret_encrypted, passphrase_encrypted, api_key_fingerprint, api_key_hint, auto_sync)
-                    SELECT ?, ?, p.id, 'kucoin', ?, ?, ?, ?, 'xxxx', false FROM portfolios p WHERE p.user_id = ? AND p.is_default""",
-                    id, userId, vault.encrypt(id, "api_key_encrypted", apiKey),
-                    vault.encrypt(id, "api_secret_encrypted", "extra-secret-" + id),
-                    vault.encrypt(id, "passphrase_encrypted", "extra-passphrase"),
-                    vault.fingerprint("kucoin:" + apiKey), userId);
+            insertRow(vault, userId, "extra-key-" + UUID.randomUUID());
         }
+    }
+
+    private static void insertRow(CredentialVault vault, UUID userId, String apiKey) {
+        UUID id = UUID.randomUUID();
+        db.update("""
+                INSERT INTO exchange_connections (id, user_id, portfolio_id, exchange, api_key_encrypted,
+                    api_secret_encrypted, passphrase_encrypted, api_key_fingerprint, api_key_hint, auto_sync)
+                SELECT ?, ?, p.id, 'kucoin', ?, ?, ?, ?, 'xxxx', false FROM portfolios p WHERE p.user_id = ? AND p.is_default""",
+                id, userId, vault.encrypt(id, "api_key_encrypted", apiKey),
+                vault.encrypt(id, "api_secret_encrypted", "extra-secret-" + id),
+                vault.encrypt(id, "passphrase_encrypted", "extra-passphrase"),
+                vault.fingerprint("kucoin:" + apiKey), userId);
     }
 
     private static UUID userIdOf(UUID connectionId) {
