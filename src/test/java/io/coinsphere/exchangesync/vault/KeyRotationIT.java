@@ -17,21 +17,25 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Master key rotation end to end, across restarts on one PostgreSQL: connect under key A, restart with A and B
- * (B newest) and sync, re-encrypt through the admin endpoint while credentials are being replaced, restart with
- * only B and sync again. A row that cannot be decrypted is reported by the run, and a plain user is refused.
+ * (B newest) and sync, re-encrypt while a user replaces a key mid-pass, run the admin command, restart with only
+ * B and sync again. A row that cannot be decrypted is reported by the run, and a plain user is refused.
  */
 class KeyRotationIT {
 
@@ -122,29 +126,42 @@ class KeyRotationIT {
             assertThat(usage(keys.body(), "kB").get("current").asBoolean()).isTrue();
             assertThat(keys.raw()).doesNotContain(KEY_A).doesNotContain(KEY_B).doesNotContain("v1:");
 
-            // Credentials replaced while the run goes: whichever writes last, the new key survives and decrypts.
-            CompletableFuture<ApiClient.Response> put = CompletableFuture.supplyAsync(() -> user.put(
-                    "/api/v1/exchanges/connections/" + krakenId + "/credentials", Map.of("apiKey", replacement.apiKey(),
-                            "apiSecret", replacement.apiSecret())));
-            ApiClient.Response run = admin.post("/api/v1/admin/vault/re-encrypt", null);
-            assertThat(put.get().status()).as(put.get().raw()).isEqualTo(200);
-
-            assertThat(run.status()).as(run.raw()).isEqualTo(200);
-            JsonNode result = run.body();
-            assertThat(result.get("currentKeyId").asText()).isEqualTo("kB");
-            assertThat(result.get("failed").asInt()).isEqualTo(1);
-            assertThat(result.get("failedConnections")).extracting(JsonNode::asText).containsExactly(tamperedId.toString());
-            assertThat(result.get("reEncrypted").asInt() + result.get("changedConcurrently").asInt())
-                    .isBetween(3 + EXTRA_ROWS, 4 + EXTRA_ROWS);
-            assertThat(result.get("duplicateKeys").asInt()).isEqualTo(1);
-            assertThat(result.get("remaining").asInt()).as("only the undecryptable row").isEqualTo(1);
-            assertThat(run.raw()).doesNotContain(KEY_A).doesNotContain(KEY_B).doesNotContain("v1:");
+            // The main pass, with a user replacing the Kraken key between the moment the pass read that row and
+            // the moment it writes it back: the user's new key must survive (the pass must skip that row).
+            CredentialReEncryption racing = new CredentialReEncryption(replacingDuringWrite(two, krakenId, () -> {
+                ApiClient.Response put = user.put("/api/v1/exchanges/connections/" + krakenId + "/credentials",
+                        Map.of("apiKey", replacement.apiKey(), "apiSecret", replacement.apiSecret()));
+                assertThat(put.status()).as(put.raw()).isEqualTo(200);
+            }), two.bean(PlatformTransactionManager.class), two.bean(AesGcmCredentialVault.class),
+                    two.bean(VaultProperties.class));
+            CredentialReEncryption.Result pass = racing.reEncryptAll();
+            assertThat(pass.currentKeyId()).isEqualTo("kB");
+            assertThat(pass.scanned()).isEqualTo(5 + EXTRA_ROWS);
+            assertThat(pass.changedConcurrently()).as("the Kraken row, replaced meanwhile").isEqualTo(1);
+            assertThat(pass.reEncrypted()).isEqualTo(3 + EXTRA_ROWS);
+            assertThat(pass.duplicateKeys()).isEqualTo(1);
+            assertThat(pass.failed()).isEqualTo(1);
+            assertThat(pass.failedConnections()).containsExactly(tamperedId);
+            assertThat(pass.remaining()).as("only the undecryptable row").isEqualTo(1);
+            assertThat(keyIdsOf(krakenId)).as("the user's replacement, written with the current key").containsOnly("kB");
             assertThat(db.queryForObject("SELECT count(*) FROM exchange_connections WHERE id <> ? AND ("
                     + " split_part(api_key_encrypted, ':', 2) <> 'kB' OR split_part(api_secret_encrypted, ':', 2) <> 'kB'"
                     + " OR split_part(coalesce(passphrase_encrypted, 'v1:kB'), ':', 2) <> 'kB')", Integer.class, tamperedId))
                     .as("every other row under B").isZero();
-            // A second run finds nothing to do but the broken row.
-            assertThat(admin.post("/api/v1/admin/vault/re-encrypt", null).body().get("scanned").asInt()).isEqualTo(1);
+
+            // The admin command: a run now finds only the broken row, and reports it.
+            ApiClient.Response run = admin.post("/api/v1/admin/vault/re-encrypt", null);
+            assertThat(run.status()).as(run.raw()).isEqualTo(200);
+            JsonNode result = run.body();
+            assertThat(result.get("currentKeyId").asText()).isEqualTo("kB");
+            assertThat(result.get("complete").asBoolean()).isFalse();
+            assertThat(result.get("scanned").asInt()).isEqualTo(1);
+            assertThat(result.get("failed").asInt()).isEqualTo(1);
+            assertThat(result.get("failedConnections")).extracting(JsonNode::asText).containsExactly(tamperedId.toString());
+            assertThat(result.get("remaining").asInt()).isEqualTo(1);
+            assertThat(run.raw()).doesNotContain(KEY_A).doesNotContain(KEY_B).doesNotContain("v1:");
+            assertThat(usage(admin.get("/api/v1/admin/vault/keys").body(), "kB").get("connections").asInt())
+                    .isEqualTo(5 + EXTRA_ROWS);
             syncNow(user, krakenId);
         }
         db.update("DELETE FROM exchange_connections WHERE id = ?", tamperedId);
@@ -167,6 +184,25 @@ class KeyRotationIT {
             assertThat(keys.body().get("remaining").asInt()).isZero();
             assertThat(keys.body().get("keys")).extracting(k -> k.get("keyId").asText()).containsExactly("kB");
         }
+    }
+
+    /**
+     * The instance's database access, but {@code replace} runs (and commits, through the API) just before the
+     * batch that holds {@code connectionId} is written, after that batch was read.
+     */
+    private static NamedParameterJdbcTemplate replacingDuringWrite(ServiceInstance instance, UUID connectionId, Runnable replace) {
+        return new NamedParameterJdbcTemplate(instance.bean(DataSource.class)) {
+            private boolean replaced;
+
+            @Override
+            public int[] batchUpdate(String sql, SqlParameterSource[] batch) {
+                if (!replaced && Arrays.stream(batch).anyMatch(row -> connectionId.equals(row.getValue("id")))) {
+                    replaced = true;
+                    replace.run();
+                }
+                return super.batchUpdate(sql, batch);
+            }
+        };
     }
 
     private static ServiceInstance start(String... keys) {
