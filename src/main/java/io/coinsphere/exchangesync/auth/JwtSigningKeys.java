@@ -4,17 +4,23 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.coinsphere.exchangesync.vault.SecretFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +36,8 @@ public final class JwtSigningKeys {
     public static final String KEY_FILE = "jwt-signing-key.pem";
     private static final String BEGIN = "-----BEGIN PRIVATE KEY-----";
     private static final String END = "-----END PRIVATE KEY-----";
+    private static final String PUBLIC_BEGIN = "-----BEGIN PUBLIC KEY-----";
+    private static final String PUBLIC_END = "-----END PUBLIC KEY-----";
 
     private JwtSigningKeys() {
     }
@@ -75,6 +83,65 @@ public final class JwtSigningKeys {
             return toJwk(crt);
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             throw new IllegalStateException("The JWT signing key cannot be parsed as an RSA PKCS#8 key", e);
+        }
+    }
+
+    /**
+     * A verification-only key from PEM: an X.509 public key ({@code -----BEGIN PUBLIC KEY-----}) or a PKCS#8
+     * private key, of which only the public half is kept. Its key id is the same thumbprint it signed with.
+     */
+    public static RSAKey publicFromPem(String pem) {
+        if (!pem.contains(PUBLIC_BEGIN)) {
+            return fromPem(pem).toPublicJWK();
+        }
+        int begin = pem.indexOf(PUBLIC_BEGIN);
+        int end = pem.indexOf(PUBLIC_END);
+        if (end < begin) {
+            throw new IllegalStateException("A JWT verification key is not a PEM public key (-----BEGIN PUBLIC KEY-----)");
+        }
+        String base64 = pem.substring(begin + PUBLIC_BEGIN.length(), end).replaceAll("\\s", "");
+        try {
+            var key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            if (!(key instanceof RSAPublicKey rsa) || rsa.getModulus().bitLength() < 2048) {
+                throw new IllegalStateException("A JWT verification key must be an RSA key of at least 2048 bits");
+            }
+            return new RSAKey.Builder(rsa).keyIDFromThumbprint().build();
+        } catch (IllegalArgumentException | GeneralSecurityException | JOSEException e) {
+            throw new IllegalStateException("A JWT verification key cannot be parsed as an RSA public key", e);
+        }
+    }
+
+    /**
+     * The signing key from a PKCS#12 key store: the entry {@code alias}, or the store's only private key entry.
+     * SECURITY: error messages name the alias at most, never the password.
+     */
+    public static RSAKey fromKeyStore(InputStream store, char[] password, String alias) {
+        try {
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            keyStore.load(store, password);
+            String entry = alias;
+            if (entry == null || entry.isBlank()) {
+                List<String> keyEntries = new ArrayList<>();
+                for (String name : Collections.list(keyStore.aliases())) {
+                    if (keyStore.isKeyEntry(name)) {
+                        keyEntries.add(name);
+                    }
+                }
+                if (keyEntries.size() != 1) {
+                    throw new IllegalStateException("The JWT key store holds " + keyEntries.size()
+                            + " private keys: set coinsphere.security.jwt.key-alias");
+                }
+                entry = keyEntries.get(0);
+            }
+            if (!(keyStore.getKey(entry, password) instanceof RSAPrivateCrtKey key)) {
+                throw new IllegalStateException("The JWT key store has no RSA private key under alias '" + entry + "'");
+            }
+            if (key.getModulus().bitLength() < 2048) {
+                throw new IllegalStateException("The JWT signing key must have at least 2048 bits");
+            }
+            return toJwk(key);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("The JWT key store cannot be read (wrong password or not PKCS#12)", e);
         }
     }
 

@@ -108,11 +108,13 @@ public class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/", "/index.html", "/*.js", "/*.css", "/favicon.ico",
                     "/exchanges", "/exchanges.html", "/assets/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/health").permitAll()
+                .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                 // The OpenAPI document describes the public API; it holds no data.
                 .requestMatchers(HttpMethod.GET, "/api-doc", "/api-doc/**").permitAll()
                 // Error dispatches carry the status of a request that was already authorised (or refused).
                 .requestMatchers("/error").permitAll()
                 .requestMatchers("/api/v1/exchanges/queue/**").hasRole(Roles.ADMIN)
+                .requestMatchers("/api/v1/admin/**").hasRole(Roles.ADMIN)
                 // SECURITY: every token this service issues to a user carries USER; a validly signed token
                 // without it (a service or an operator-only token) does not open the API.
                 .requestMatchers("/api/v1/**").hasRole(Roles.USER)

@@ -69,7 +69,7 @@ public class ConnectService {
         ExchangeId id = requireExchange(request);
         ApiCredentials credentials = credentials(id, request);
         String fingerprint = vault.fingerprint(id.id() + ":" + credentials.apiKey());
-        if (connections.keyAlreadyConnected(userId, id.id(), fingerprint, null)) {
+        if (connections.keyAlreadyConnected(userId, id.id(), vault.fingerprints(id.id() + ":" + credentials.apiKey()), null)) {
             throw alreadyConnected(id);
         }
         CredentialsCheck.KeyCheck verdict = check.verify(id, credentials);
@@ -98,7 +98,7 @@ public class ConnectService {
         ExchangeId id = ExchangeId.fromId(stored).orElseThrow();
         ApiCredentials credentials = credentials(id, request);
         String fingerprint = vault.fingerprint(id.id() + ":" + credentials.apiKey());
-        if (connections.keyAlreadyConnected(userId, id.id(), fingerprint, connectionId)) {
+        if (connections.keyAlreadyConnected(userId, id.id(), vault.fingerprints(id.id() + ":" + credentials.apiKey()), connectionId)) {
             throw alreadyConnected(id);
         }
         CredentialsCheck.KeyCheck verdict = check.verify(id, credentials);

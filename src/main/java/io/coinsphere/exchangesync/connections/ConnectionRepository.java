@@ -41,13 +41,14 @@ public class ConnectionRepository {
         }
     }
 
-    public boolean keyAlreadyConnected(UUID userId, String exchange, String fingerprint, UUID exceptConnection) {
+    /** {@code fingerprints}: the key's fingerprint under every configured master key (rows may not be re-keyed yet). */
+    public boolean keyAlreadyConnected(UUID userId, String exchange, List<String> fingerprints, UUID exceptConnection) {
         Integer count = jdbc.queryForObject("""
                 SELECT count(*) FROM exchange_connections
-                WHERE user_id = :userId AND exchange = :exchange AND api_key_fingerprint = :fingerprint
+                WHERE user_id = :userId AND exchange = :exchange AND api_key_fingerprint IN (:fingerprints)
                   AND id <> :except""",
                 new MapSqlParameterSource("userId", userId).addValue("exchange", exchange)
-                        .addValue("fingerprint", fingerprint)
+                        .addValue("fingerprints", fingerprints)
                         .addValue("except", exceptConnection == null ? new UUID(0, 0) : exceptConnection),
                 Integer.class);
         return count != null && count > 0;

@@ -3,13 +3,18 @@ package io.coinsphere.exchangesync.vault;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -19,6 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * {@link CredentialVault} with AES-256-GCM. Envelope: {@code v1:<keyId>:<salt>:<iv>:<tag>:<ciphertext>}
  * (URL-safe base64 without padding); per-record key = HKDF-SHA256(master key, salt, "coinsphere-credentials-v1").
+ * Holds several master keys by id: the current one encrypts, any of them decrypts (key rotation).
  */
 public final class AesGcmCredentialVault implements CredentialVault {
 
@@ -43,9 +49,14 @@ public final class AesGcmCredentialVault implements CredentialVault {
         }
     });
 
+    private static final String KEY_ID_PATTERN = "[A-Za-z0-9_-]{1,32}";
+
+    // Every key under its configured id and under its derived id (keyIdOf): envelopes written while the key
+    // was the single ENCRYPTION_KEY carry the derived id, and must still decrypt once the key gets a name.
     private final Map<String, byte[]> keys;
     private final String currentKeyId;
-    private final byte[] fingerprintKey;
+    private final Set<String> currentKeyIds;
+    private final List<byte[]> fingerprintKeys;
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -55,7 +66,7 @@ public final class AesGcmCredentialVault implements CredentialVault {
     public AesGcmCredentialVault(Map<String, byte[]> keysById, String currentKeyId) {
         Map<String, byte[]> copy = new LinkedHashMap<>();
         keysById.forEach((id, key) -> {
-            if (id == null || !id.matches("[A-Za-z0-9_-]{1,32}")) {
+            if (!isValidKeyId(id)) {
                 throw new IllegalArgumentException("Key ids are 1-32 characters of [A-Za-z0-9_-]");
             }
             if (key == null || key.length != KEY_LEN) {
@@ -66,10 +77,31 @@ public final class AesGcmCredentialVault implements CredentialVault {
         if (!copy.containsKey(currentKeyId)) {
             throw new IllegalArgumentException("The current key id has no key");
         }
-        this.keys = Map.copyOf(copy);
+        Map<String, byte[]> all = new LinkedHashMap<>(copy);
+        copy.forEach((id, key) -> {
+            byte[] other = all.putIfAbsent(keyIdOf(key), key);
+            if (other != null && !Arrays.equals(other, key)) {
+                throw new IllegalArgumentException("Key id '" + id + "' collides with the derived id of another key");
+            }
+        });
+        this.keys = Map.copyOf(all);
         this.currentKeyId = currentKeyId;
-        // A separate subkey, so fingerprints and record keys never share key material.
-        this.fingerprintKey = Hkdf.deriveKey(copy.get(currentKeyId), new byte[0], FINGERPRINT_INFO, KEY_LEN);
+        // Stream, not Set.of: the two ids are the same when the key has no configured name.
+        this.currentKeyIds = Stream.of(currentKeyId, keyIdOf(copy.get(currentKeyId))).collect(Collectors.toUnmodifiableSet());
+        // A separate subkey per master key, so fingerprints and record keys never share key material.
+        List<byte[]> subkeys = new ArrayList<>();
+        subkeys.add(Hkdf.deriveKey(copy.get(currentKeyId), new byte[0], FINGERPRINT_INFO, KEY_LEN));
+        copy.forEach((id, key) -> {
+            if (!id.equals(currentKeyId)) {
+                subkeys.add(Hkdf.deriveKey(key, new byte[0], FINGERPRINT_INFO, KEY_LEN));
+            }
+        });
+        this.fingerprintKeys = List.copyOf(subkeys);
+    }
+
+    /** True when {@code id} can name a key: 1-32 characters of {@code [A-Za-z0-9_-]} (it is written into envelopes). */
+    public static boolean isValidKeyId(String id) {
+        return id != null && id.matches(KEY_ID_PATTERN);
     }
 
     /** A vault with one master key, identified by {@link #keyIdOf(byte[])}. */
@@ -100,15 +132,45 @@ public final class AesGcmCredentialVault implements CredentialVault {
         return currentKeyId;
     }
 
+    /** The ids that mean "encrypted with the current key": its configured id and its derived id. */
+    public Set<String> currentKeyIds() {
+        return currentKeyIds;
+    }
+
+    /** True when envelopes with this key id can be decrypted (the id is configured, or derived from a configured key). */
+    public boolean knowsKeyId(String keyId) {
+        return keys.containsKey(keyId);
+    }
+
+    /** The key id written in an envelope, or null when the text is not an envelope of this vault. */
+    public static String keyIdOfEnvelope(String envelope) {
+        if (envelope == null) {
+            return null;
+        }
+        String[] parts = envelope.split(":", -1);
+        return parts.length == 6 && VERSION.equals(parts[0]) && isValidKeyId(parts[1]) ? parts[1] : null;
+    }
+
     /**
      * A keyed, non-reversible fingerprint of {@code value}: hex HMAC-SHA256 under a subkey of the current master
      * key (64 characters). Equal values give equal fingerprints; a key rotation changes them all.
      */
+    @Override
     public String fingerprint(String value) {
+        return fingerprint(fingerprintKeys.get(0), value);
+    }
+
+    /** The fingerprint under every configured key, current key first: stored rows may not be re-keyed yet. */
+    @Override
+    public List<String> fingerprints(String value) {
+        return fingerprintKeys.stream().map(k -> fingerprint(k, value)).toList();
+    }
+
+    private static String fingerprint(byte[] subkey, String value) {
         Objects.requireNonNull(value, "value");
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(fingerprintKey, "HmacSHA256"));
+            mac.init(new SecretKeySpec(subkey, "HmacSHA256"));
             // SECURITY: keyed, so a database dump alone cannot confirm a guessed API key.
             return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {

@@ -23,4 +23,13 @@ public interface CredentialVault {
      * to someone holding only a database dump.
      */
     String fingerprint(String value);
+
+    /**
+     * The fingerprints of a value under every configured key, the current one first. Between a key rotation
+     * and the re-encryption of every row, a stored fingerprint may still be under an older key: a duplicate
+     * check compares against all of these.
+     */
+    default java.util.List<String> fingerprints(String value) {
+        return java.util.List.of(fingerprint(value));
+    }
 }

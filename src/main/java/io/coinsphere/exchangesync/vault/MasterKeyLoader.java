@@ -75,7 +75,7 @@ public final class MasterKeyLoader {
         }
         if (value.length() < MIN_PASSPHRASE_LENGTH) {
             // SECURITY: the message gives the rule, never the value or its length.
-            throw new IllegalStateException("ENCRYPTION_KEY is too weak: use a base64-encoded 32-byte key"
+            throw new IllegalStateException("ENCRYPTION_KEY (or an ENCRYPTION_KEYS entry) is too weak: use a base64-encoded 32-byte key"
                     + " (e.g. `openssl rand -base64 32`) or a passphrase of at least " + MIN_PASSPHRASE_LENGTH + " characters.");
         }
         return stretch(value);

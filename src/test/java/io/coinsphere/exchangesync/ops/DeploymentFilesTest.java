@@ -100,7 +100,7 @@ class DeploymentFilesTest {
     /**
      * Environment names the application reads: the relaxed-binding forms of its configuration properties (every
      * {@code @ConfigurationProperties} record component and every key of application.yaml), the {@code ${NAME}}
-     * placeholders of application.yaml, Boot's datasource settings, and ENCRYPTION_KEY (read by name by the vault).
+     * placeholders of application.yaml, Boot's datasource settings, and ENCRYPTION_KEY(S) (read by name by the vault).
      */
     private static Set<String> readByTheApplication() throws IOException {
         Set<String> properties = new HashSet<>(List.of("spring.datasource.url", "spring.datasource.username",
@@ -123,6 +123,9 @@ class DeploymentFilesTest {
         String vault = Files.readString(Path.of("src/main/java/io/coinsphere/exchangesync/vault/VaultConfig.java"));
         if (vault.contains("env.getProperty(\"ENCRYPTION_KEY\")")) {
             names.add("ENCRYPTION_KEY");
+        }
+        if (vault.contains("env.getProperty(\"ENCRYPTION_KEYS\")")) {
+            names.add("ENCRYPTION_KEYS");
         }
         return names;
     }

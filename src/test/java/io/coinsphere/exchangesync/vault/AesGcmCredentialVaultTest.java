@@ -99,6 +99,31 @@ class AesGcmCredentialVaultTest {
     }
 
     @Test
+    void fingerprintsCoverEveryKeyCurrentFirst() {
+        byte[] oldKey = randomKey();
+        byte[] newKey = randomKey();
+        AesGcmCredentialVault old = AesGcmCredentialVault.withSingleKey(oldKey);
+        AesGcmCredentialVault rotated = new AesGcmCredentialVault(
+                new java.util.LinkedHashMap<>(Map.of("old", oldKey, "new", newKey)), "new");
+
+        assertThat(rotated.fingerprints("kraken:K1")).containsExactly(rotated.fingerprint("kraken:K1"), old.fingerprint("kraken:K1"));
+        assertThat(rotated.fingerprint("kraken:K1")).isNotEqualTo(old.fingerprint("kraken:K1"));
+        assertThat(rotated.currentKeyIds()).containsExactlyInAnyOrder("new", AesGcmCredentialVault.keyIdOf(newKey));
+        assertThat(rotated.knowsKeyId(AesGcmCredentialVault.keyIdOf(oldKey))).isTrue();
+        assertThat(rotated.knowsKeyId("other")).isFalse();
+        assertThat(AesGcmCredentialVault.keyIdOfEnvelope(rotated.encrypt(connection, "c", "x"))).isEqualTo("new");
+        assertThat(AesGcmCredentialVault.keyIdOfEnvelope("garbage")).isNull();
+    }
+
+    @Test
+    void aConfiguredIdCannotShadowAnotherKeysDerivedId() {
+        byte[] a = randomKey();
+        byte[] b = randomKey();
+        assertThatThrownBy(() -> new AesGcmCredentialVault(Map.of(AesGcmCredentialVault.keyIdOf(a), b, "a", a), "a"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void malformedEnvelopesFail() {
         String good = vault.encrypt(connection, "c", "x");
         String[] p = good.split(":");
