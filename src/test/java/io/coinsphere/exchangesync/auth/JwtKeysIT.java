@@ -118,7 +118,9 @@ class JwtKeysIT {
         String email = unique("rotated");
         UUID userId = UUID.fromString(whoAmI(registerAndLogin(email).token()).raw());
 
-        String previous = sign(PREVIOUS, TokenIssuer.ISSUER, c -> c.subject(userId.toString()));
+        // Shaped like the tokens this service issued before the rotation: the user id and the USER role.
+        String previous = sign(PREVIOUS, TokenIssuer.ISSUER,
+                c -> c.subject(userId.toString()).claim(TokenIssuer.ROLES_CLAIM, List.of(Roles.USER)));
         assertThat(whoAmI(previous).raw()).isEqualTo(userId.toString());
 
         RSAKey stranger = generate();
