@@ -1,5 +1,6 @@
 package io.coinsphere.exchangesync.kafka;
 
+import io.coinsphere.exchangesync.ops.Correlation;
 import io.coinsphere.exchangesync.sync.SyncHeaders;
 import io.coinsphere.exchangesync.sync.SyncProperties;
 import io.coinsphere.exchangesync.sync.SyncQueue;
@@ -78,8 +79,8 @@ public class KafkaSyncRoutes extends RouteBuilder {
                 .split(body()).stopOnException()
                     .setHeader(KafkaConstants.KEY, simple("${body}"))
                     .setBody(method(SyncRequestResolver.class, "message"))
-                    // Only the key goes out: Camel headers would otherwise travel as record headers.
-                    .removeHeaders("*", KafkaConstants.KEY)
+                    // Only the key and the correlation id go out: Camel headers would otherwise travel as record headers.
+                    .removeHeaders("*", KafkaConstants.KEY, Correlation.HEADER)
                     .to(producer(KafkaSettings.REQUESTS))
                 .end();
 
