@@ -69,7 +69,7 @@ class QueueStatsIT extends IntegrationTest {
     }
 
     @Test
-    void syncRequestsStillInKafkaAreShownNextToTheLocalQueue() {
+    void syncRequestsStillInKafkaAreShownNextToTheLocalQueue() throws Exception {
         ApiClient admin = admin();
         ApiClient user = newUser();
         UUID id = connect(user, account(ExchangeId.BINANCE).setBalance("BTC", dec("1"), dec("0")));
