@@ -3,14 +3,30 @@
 -- Wallets this sync did not read (:#keptWallets: a secondary wallet failed, or is read less often)
 -- keep their stored parts, so a failed earn call never wipes earn holdings. (No '#' in this file:
 -- camel-sql reads it as a parameter marker.)
-WITH fresh AS (
+-- Tokens seen for the first time are created in the same statement. Symbols arrive sorted, so
+-- concurrent syncs take the unique-index locks in the same order and cannot deadlock. A symbol that
+-- another sync inserts at the same moment is not in this statement's snapshot: DO UPDATE (a no-op
+-- write) waits for it and returns its row, where DO NOTHING would return nothing and lose the holding.
+WITH new_tokens AS (
+    INSERT INTO tokens (symbol)
+    SELECT s.symbol
+    FROM unnest(CAST(:#symbols AS text[])) AS s(symbol)
+    WHERE NOT EXISTS (SELECT 1 FROM tokens t WHERE t.symbol = s.symbol)
+    ORDER BY s.symbol
+    ON CONFLICT (symbol) DO UPDATE SET symbol = EXCLUDED.symbol
+    RETURNING id, symbol
+), known_tokens AS (
+    SELECT id, symbol FROM tokens WHERE symbol = ANY (CAST(:#symbols AS text[]))
+    UNION ALL
+    SELECT id, symbol FROM new_tokens
+), fresh AS (
     SELECT t.id AS token_id, i.amount, i.available, i.locked, CAST(i.wallets AS jsonb) AS wallets
     FROM unnest(CAST(:#symbols AS text[]),
                 CAST(CAST(:#totals AS text[]) AS numeric[]),
                 CAST(CAST(:#available AS text[]) AS numeric[]),
                 CAST(CAST(:#locked AS text[]) AS numeric[]),
                 CAST(:#wallets AS text[])) AS i(symbol, amount, available, locked, wallets)
-    JOIN tokens t ON t.symbol = i.symbol
+    JOIN known_tokens t ON t.symbol = i.symbol
 ), kept AS (
     -- Spot and funding parts were available, earn and staked ones locked, as when they were read.
     SELECT h.token_id,

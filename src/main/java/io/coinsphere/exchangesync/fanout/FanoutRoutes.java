@@ -59,9 +59,12 @@ public class FanoutRoutes extends RouteBuilder {
         // A batch that cannot be handed on (Kafka down) is put back as due, not skipped for a whole
         // interval; the fan-out then stops and the next one tries again.
         from("direct:fanout-schedule-batch").routeId("fanout-schedule-batch")
+                // Kept aside: a failed hand-off may leave another body (the records it tried to send).
+                .setProperty("batchIds", body())
                 .doTry()
                     .to("direct:sync-schedule")
                 .doCatch(Exception.class)
+                    .setBody(exchangeProperty("batchIds"))
                     .log(org.apache.camel.LoggingLevel.WARN,
                             "Fan-out could not queue ${body.size} connection(s), put back as due: ${exception.message}")
                     .setBody(method(FanoutClaims.class, "releaseParams"))

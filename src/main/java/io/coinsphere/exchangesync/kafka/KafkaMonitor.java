@@ -64,6 +64,19 @@ public class KafkaMonitor implements HealthIndicator, DisposableBean {
         return lag.getOrDefault(topic, -1L);
     }
 
+    /**
+     * The group's lag on the request and scheduled topics asked for now (an operator's request, not a
+     * scrape): topic -> records not yet committed, -1 while Kafka cannot be asked.
+     */
+    public synchronized Map<String, Long> lagNow() {
+        refresh();
+        Map<String, Long> result = new HashMap<>();
+        for (String topic : new String[] {KafkaSettings.REQUESTS, KafkaSettings.SCHEDULED}) {
+            result.put(topic, lag.getOrDefault(topic, -1L));
+        }
+        return result;
+    }
+
     private void refresh() {
         refreshedAt = System.nanoTime();
         try {

@@ -1,10 +1,12 @@
 package io.coinsphere.exchangesync.kafka;
 
+import io.coinsphere.exchangesync.ops.Correlation;
 import io.coinsphere.exchangesync.sync.SyncHeaders;
 import io.coinsphere.exchangesync.sync.SyncProperties;
 import io.coinsphere.exchangesync.sync.SyncQueue;
 import io.coinsphere.exchangesync.web.ApiException;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -78,20 +80,23 @@ public class KafkaSyncRoutes extends RouteBuilder {
                 .split(body()).stopOnException()
                     .setHeader(KafkaConstants.KEY, simple("${body}"))
                     .setBody(method(SyncRequestResolver.class, "message"))
-                    // Only the key goes out: Camel headers would otherwise travel as record headers.
-                    .removeHeaders("*", KafkaConstants.KEY)
+                    // Only the key and the correlation id go out: Camel headers would otherwise travel as record headers.
+                    .removeHeaders("*", KafkaConstants.KEY, Correlation.HEADER)
                     .to(producer(KafkaSettings.REQUESTS))
                 .end();
 
         // Fan-out claims: spread over the cluster through the scheduled topic.
+        // One batch of records per claim batch: a produce request per connection, each waiting for its
+        // acknowledgement, was most of the broker's work. A failed send fails the batch, which the fan-out
+        // then puts back as due; it gets a copy of the exchange, so the fan-out keeps its ids for that.
         from("direct:sync-schedule").routeId("sync-schedule-publish")
-                // The first failed send ends the batch: the fan-out puts the whole batch back as due.
-                .split(body()).stopOnException()
-                    .setHeader(KafkaConstants.KEY, simple("${body}"))
-                    .setBody(method(SyncRequestResolver.class, "message"))
-                    .removeHeaders("*", KafkaConstants.KEY)
-                    .to(producer(KafkaSettings.SCHEDULED))
-                .end();
+                .enrich("direct:sync-schedule-send", AggregationStrategies.useOriginal());
+
+        from("direct:sync-schedule-send").routeId("sync-schedule-send")
+                .setBody(method(ScheduledRecords.class, "of"))
+                // Each record carries its own key; the batch's Camel headers must not become record headers.
+                .removeHeaders("*")
+                .to(producer(KafkaSettings.SCHEDULED));
 
         from(consumer(KafkaSettings.REQUESTS, settings.requestConsumers())).routeId("sync-requests-consumer")
                 .log(LoggingLevel.DEBUG, "Sync request ${header.kafka.KEY} from partition ${header.kafka.PARTITION}: ${body}")

@@ -14,15 +14,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A correlation id per HTTP request: the caller's {@code X-Request-Id} when it is a plain token, otherwise a
- * new UUID. It is put in the MDC as {@code correlationId} (every log line of the request carries it; Camel
- * carries it into the route via {@code camel.main.mdc-logging-keys-pattern}) and echoed as a response header.
+ * A correlation id per HTTP request: the caller's {@code X-Correlation-Id} (or {@code X-Request-Id}) when it is
+ * a plain token, otherwise a new UUID. It is put in the MDC as {@code correlationId} (every log line of the
+ * request carries it; {@link CorrelationTaskDecorator} and {@link Correlation} carry it into the route and on
+ * to the sync worker) and echoed in both response headers.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CorrelationIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
     public static final String MDC_KEY = "correlationId";
 
     // SECURITY: a client-chosen id goes into logs: only short plain tokens, so it cannot forge log lines.
@@ -31,9 +33,11 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = correlationId(request.getHeader(HEADER));
+        String offered = request.getHeader(CORRELATION_HEADER);
+        String id = correlationId(offered != null ? offered : request.getHeader(HEADER));
         MDC.put(MDC_KEY, id);
         response.setHeader(HEADER, id);
+        response.setHeader(CORRELATION_HEADER, id);
         try {
             chain.doFilter(request, response);
         } finally {
@@ -42,6 +46,11 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     }
 
     static String correlationId(String offered) {
-        return offered != null && ACCEPTED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        return isAcceptable(offered) ? offered : UUID.randomUUID().toString();
+    }
+
+    /** Whether an id is safe to write into a log line (it may also arrive from Kafka, from any producer). */
+    static boolean isAcceptable(String id) {
+        return id != null && ACCEPTED.matcher(id).matches();
     }
 }

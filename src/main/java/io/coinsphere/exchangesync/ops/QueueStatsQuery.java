@@ -1,5 +1,8 @@
 package io.coinsphere.exchangesync.ops;
 
+import io.coinsphere.exchangesync.kafka.KafkaMonitor;
+import io.coinsphere.exchangesync.kafka.KafkaSettings;
+import io.coinsphere.exchangesync.kafka.OffsetTracker;
 import io.coinsphere.exchangesync.sync.SyncHeaders;
 import io.coinsphere.exchangesync.sync.SyncProperties;
 import io.coinsphere.exchangesync.sync.SyncQueue;
@@ -12,12 +15,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.camel.Exchange;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Gathers {@link QueueStats}: the waiting syncs from this instance's queue (their exchanges looked up in one
- * query), in-flight syncs from unexpired leases and the last hour's outcomes from {@code sync_runs}.
+ * query), in-flight syncs from unexpired leases, the last hour's outcomes from {@code sync_runs}, and the
+ * syncs still waiting in Kafka (the consumer group's lag, asked for on each call).
  */
 @Component
 public class QueueStatsQuery {
@@ -26,8 +31,13 @@ public class QueueStatsQuery {
     private final NamedParameterJdbcTemplate jdbc;
     private final SyncProperties properties;
     private final Clock clock;
+    private final ObjectProvider<KafkaMonitor> kafka;
+    private final OffsetTracker tracker;
 
-    public QueueStatsQuery(SyncQueue syncQueue, NamedParameterJdbcTemplate jdbc, SyncProperties properties) {
+    public QueueStatsQuery(SyncQueue syncQueue, NamedParameterJdbcTemplate jdbc, SyncProperties properties,
+            ObjectProvider<KafkaMonitor> kafka, OffsetTracker tracker) {
+        this.kafka = kafka;
+        this.tracker = tracker;
         this.queue = syncQueue;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -50,7 +60,22 @@ public class QueueStatsQuery {
         Duration oldest = oldestCreated == Long.MAX_VALUE ? Duration.ZERO
                 : Duration.ofMillis(clock.millis() - oldestCreated);
         return ApiReply.ok(QueueStats.of(waitingByExchange(waitingIds), inFlight(), lastHour("success"),
-                lastHour("failed"), oldest, properties.workers()));
+                lastHour("failed"), kafkaBacklog(), oldest, properties.workers()));
+    }
+
+    private QueueStats.KafkaBacklog kafkaBacklog() {
+        KafkaMonitor monitor = kafka.getIfAvailable();
+        if (monitor == null) {
+            return null;
+        }
+        Map<String, Long> lag = monitor.lagNow();
+        return QueueStats.KafkaBacklog.of(notHeldHere(lag, KafkaSettings.REQUESTS), notHeldHere(lag, KafkaSettings.SCHEDULED));
+    }
+
+    /** The lag counts records this instance already holds; those are in {@code waiting} or in flight. */
+    private long notHeldHere(Map<String, Long> lag, String topic) {
+        long uncommitted = lag.getOrDefault(topic, -1L);
+        return uncommitted < 0 ? -1 : Math.max(0, uncommitted - tracker.pending(topic));
     }
 
     private Map<String, Long> waitingByExchange(Map<UUID, Integer> ids) {

@@ -1,5 +1,6 @@
 package io.coinsphere.exchangesync.sync;
 
+import io.coinsphere.exchangesync.ops.Correlation;
 import io.coinsphere.exchangesync.web.ApiError;
 import io.coinsphere.exchangesync.web.JsonReplyWriter;
 import io.coinsphere.exchangesync.web.RestErrorPolicy;
@@ -35,6 +36,8 @@ public class SyncRequestRoutes extends RouteBuilder {
         from("direct:sync-request-one").routeId("sync-request-one").routeConfigurationId(RestErrorPolicy.ID)
                 .setBody(method(requests, "one"))
                 .setHeader(SyncHeaders.TRIGGER, constant("manual"))
+                // The sync runs on a worker thread (after Kafka): its log lines carry this request's id.
+                .setHeader(Correlation.HEADER, method(Correlation.class, "current"))
                 .to("direct:sync-request")
                 .setBody(method(requests, "queuedOne"))
                 .bean(writer, "writeReply");
@@ -42,6 +45,8 @@ public class SyncRequestRoutes extends RouteBuilder {
         from("direct:sync-request-all").routeId("sync-request-all").routeConfigurationId(RestErrorPolicy.ID)
                 .setBody(method(requests, "all"))
                 .setHeader(SyncHeaders.TRIGGER, constant("manual"))
+                // The sync runs on a worker thread (after Kafka): its log lines carry this request's id.
+                .setHeader(Correlation.HEADER, method(Correlation.class, "current"))
                 .to("direct:sync-request")
                 .setBody(method(requests, "queuedAll"))
                 .bean(writer, "writeReply");

@@ -1,6 +1,7 @@
 package io.coinsphere.exchangesync.sync;
 
 import io.coinsphere.exchangesync.kafka.OffsetTracker;
+import io.coinsphere.exchangesync.ops.Correlation;
 import java.time.OffsetDateTime;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
@@ -57,7 +58,10 @@ public class SyncRoutes extends RouteBuilder {
                 // Whatever the outcome, a Kafka record behind this sync may now be committed.
                 .onCompletion()
                     .bean(tracker, "completed")
+                    .process(e -> Correlation.leave())
                 .end()
+                // The REST request's correlation id (if a request asked for this sync) on the worker's log lines.
+                .process(Correlation::enter)
                 .to("direct:sync-connection");
 
         from("direct:sync-connection").routeId("sync-connection")

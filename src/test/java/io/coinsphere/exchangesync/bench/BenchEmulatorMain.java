@@ -12,7 +12,9 @@ import java.time.Duration;
 /**
  * The exchange emulator in a JVM of its own, so that its CPU time and allocations do not count as the
  * service's. Arguments: seed, accounts, assets, latency in ms. Prints one {@code READY} line with the
- * ports, answers {@code COUNTS} with the requests per exchange, and stops when its input closes.
+ * ports, answers {@code COUNTS} with the requests per exchange and {@code REJECTED} with the requests each
+ * refused for going over its limit, switches the exchanges' real limits on at {@code LIMITS}, and stops when
+ * its input closes.
  */
 public final class BenchEmulatorMain {
 
@@ -43,7 +45,22 @@ public final class BenchEmulatorMain {
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.equals("COUNTS")) {
+                if (line.equals("LIMITS")) {
+                    // The budget phase: our budgets against the exchanges' documented limits.
+                    emulator.setRateLimit(ExchangeId.BINANCE, 6_000, Duration.ofMinutes(1));
+                    emulator.setRateLimit(ExchangeId.COINBASE, 30, Duration.ofSeconds(2));
+                    emulator.setRateLimit(ExchangeId.KRAKEN, 15, Duration.ofSeconds(45));
+                    emulator.setRateLimit(ExchangeId.KUCOIN, 2_000, Duration.ofSeconds(30));
+                    System.out.println("LIMITS on");
+                    System.out.flush();
+                } else if (line.equals("REJECTED")) {
+                    StringBuilder rejected = new StringBuilder("REJECTED");
+                    for (ExchangeId id : ExchangeId.values()) {
+                        rejected.append(' ').append(id.id()).append('=').append(emulator.rateLimitRejections(id));
+                    }
+                    System.out.println(rejected);
+                    System.out.flush();
+                } else if (line.equals("COUNTS")) {
                     StringBuilder counts = new StringBuilder("COUNTS");
                     for (ExchangeId id : ExchangeId.values()) {
                         counts.append(' ').append(id.id()).append('=').append(emulator.requestCount(id));

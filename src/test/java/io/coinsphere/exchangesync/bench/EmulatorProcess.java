@@ -52,6 +52,20 @@ final class EmulatorProcess implements AutoCloseable {
         return counts;
     }
 
+    /** Switches the exchanges' real rate limits on (they are off for the throughput phases). */
+    synchronized void enableLimits() throws IOException {
+        in.println("LIMITS");
+        awaitLine("LIMITS");
+    }
+
+    /** Requests each exchange refused for going over its rate limit since the emulator started. */
+    synchronized Map<ExchangeId, Long> rejections() throws IOException {
+        in.println("REJECTED");
+        Map<ExchangeId, Long> counts = new EnumMap<>(ExchangeId.class);
+        parse(awaitLine("REJECTED")).forEach((id, n) -> counts.put(id, n.longValue()));
+        return counts;
+    }
+
     private String awaitLine(String prefix) throws IOException {
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             if (line.startsWith(prefix)) {

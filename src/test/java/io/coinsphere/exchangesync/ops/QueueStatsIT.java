@@ -1,6 +1,7 @@
 package io.coinsphere.exchangesync.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coinsphere.exchangesync.emulator.EmulatedAccount;
@@ -8,6 +9,7 @@ import io.coinsphere.exchangesync.emulator.Failure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.support.ApiClient;
 import io.coinsphere.exchangesync.support.IntegrationTest;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,32 @@ class QueueStatsIT extends IntegrationTest {
             camel.getRouteController().startRoute("sync-worker");
         }
         awaitRuns(second, 2);
+    }
+
+    @Test
+    void syncRequestsStillInKafkaAreShownNextToTheLocalQueue() throws Exception {
+        ApiClient admin = admin();
+        ApiClient user = newUser();
+        UUID id = connect(user, account(ExchangeId.BINANCE).setBalance("BTC", dec("1"), dec("0")));
+        awaitRuns(id, 1);
+        assertThat(ok(admin.get(STATS)).at("/kafka/requests").isNumber()).isTrue();
+
+        // With the request consumer stopped, a manual sync stays in its topic: Kafka's backlog, not our queue.
+        camel.getRouteController().stopRoute("sync-requests-consumer");
+        try {
+            ApiClient.Response queued = user.post("/api/v1/exchanges/connections/" + id + "/sync", null);
+            assertThat(queued.status()).as(queued.raw()).isEqualTo(202);
+            JsonNode stats = ok(admin.get(STATS));
+            assertThat(stats.at("/kafka/requests").asLong()).isGreaterThanOrEqualTo(1);
+            assertThat(stats.at("/kafka/waiting").asLong()).isGreaterThanOrEqualTo(stats.at("/kafka/requests").asLong());
+            assertThat(stats.at("/exchanges/binance/waiting").asLong()).as("not in this instance's queue").isZero();
+        } finally {
+            camel.getRouteController().startRoute("sync-requests-consumer");
+        }
+        awaitRuns(id, 2);
+        // Synced and committed (commits are batched): nothing of it is left in Kafka.
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> ok(admin.get(STATS)).at("/kafka/requests").asLong() == 0);
     }
 
     private static JsonNode ok(ApiClient.Response response) {

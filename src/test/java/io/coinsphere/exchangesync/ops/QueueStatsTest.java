@@ -30,4 +30,14 @@ class QueueStatsTest {
         assertThat(stats.total().waiting()).isEqualTo(2);
         assertThat(stats.oldestWaitingSeconds()).isZero();
     }
+
+    @Test
+    void theKafkaBacklogIsSummedUnlessKafkaDidNotAnswer() {
+        assertThat(QueueStats.KafkaBacklog.of(2, 5)).isEqualTo(new QueueStats.KafkaBacklog(7, 2, 5));
+        assertThat(QueueStats.KafkaBacklog.of(-1, 5).waiting()).isEqualTo(-1);
+        QueueStats stats = QueueStats.of(Map.of(), Map.of(), Map.of(), Map.of(), QueueStats.KafkaBacklog.of(0, 3),
+                Duration.ZERO, 1);
+        assertThat(stats.kafka().scheduled()).isEqualTo(3);
+        assertThat(stats.total().waiting()).as("the local queue stays its own figure").isZero();
+    }
 }

@@ -53,6 +53,15 @@ class SyncMetricsIT extends IntegrationTest {
                 .contains("coinsphere_sync_queue_depth{")
                 .contains("coinsphere_connections{application=\"coinsphere-exchange-sync\",status=\"active\"}")
                 .contains("http_server_requests_seconds_bucket{");
+
+        // Outbound budget use per exchange (exchange/guard): units spent grow with the calls made.
+        String taken = "coinsphere_exchange_budget_taken_total{application=\"coinsphere-exchange-sync\",exchange=\"kucoin\"}";
+        assertThat(value(after, taken) - value(before, taken)).isGreaterThanOrEqualTo(2 + 4);
+        assertThat(after).contains("coinsphere_exchange_budget_used{application=\"coinsphere-exchange-sync\",exchange=\"binance\"}")
+                .contains("coinsphere_exchange_budget_capacity{application=\"coinsphere-exchange-sync\",exchange=\"kraken\"}")
+                .contains("coinsphere_exchange_budget_waits_total{application=\"coinsphere-exchange-sync\",exchange=\"coinbase\"}")
+                .contains("coinsphere_exchange_budget_refused_total{application=\"coinsphere-exchange-sync\",exchange=\"kucoin\",reason=\"budget\"}")
+                .contains("coinsphere_exchange_circuit_state{application=\"coinsphere-exchange-sync\",exchange=\"kucoin\"}");
     }
 
     private String scrape(String token) {

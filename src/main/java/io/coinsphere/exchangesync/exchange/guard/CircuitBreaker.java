@@ -58,4 +58,12 @@ final class CircuitBreaker {
     synchronized boolean isOpen() {
         return open;
     }
+
+    /** 0 closed, 1 open, 2 half-open (one probe allowed or out): for the state gauge. */
+    synchronized int state() {
+        if (!open) {
+            return 0;
+        }
+        return probing || openUntil - nanoClock.getAsLong() <= 0 ? 2 : 1;
+    }
 }

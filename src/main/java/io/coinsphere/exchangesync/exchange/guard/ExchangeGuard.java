@@ -30,6 +30,7 @@ public final class ExchangeGuard {
     private final TokenBucket sharedBucket;
     private final Map<String, TokenBucket> keyBuckets = new ConcurrentHashMap<>();
     private final Map<String, Long> keyPauses = new ConcurrentHashMap<>();
+    private final GuardStats stats = new GuardStats();
     private volatile long pausedUntil;
 
     public ExchangeGuard(ExchangeId exchange, ExchangesProperties properties) {
@@ -55,6 +56,7 @@ public final class ExchangeGuard {
     public <T> T call(String apiKey, long cost, Supplier<T> call) {
         long blocked = breaker.blockedFor();
         if (blocked > 0) {
+            stats.refuse(GuardStats.Refusal.CIRCUIT_OPEN);
             throw new ExchangeUnavailable(exchange.displayName() + " failed repeatedly, so calls to it are paused for "
                     + seconds(blocked) + " s; the sync will retry later.");
         }
@@ -80,6 +82,35 @@ public final class ExchangeGuard {
     /** Whether the breaker is open; for tests and health. */
     public boolean isCircuitOpen() {
         return breaker.isOpen();
+    }
+
+    /** 0 closed, 1 open, 2 half-open. */
+    public int circuitState() {
+        return breaker.state();
+    }
+
+    public GuardStats stats() {
+        return stats;
+    }
+
+    /** The budget's capacity in units (per key where budgets are per key). */
+    public long budgetCapacity() {
+        return budget.capacity();
+    }
+
+    /**
+     * Share of the budget in use right now: of the shared bucket, or of the busiest key's bucket where
+     * budgets are per key (the key that will be the first to wait).
+     */
+    public double budgetUsed() {
+        if (sharedBucket != null) {
+            return sharedBucket.used();
+        }
+        double max = 0;
+        for (TokenBucket bucket : keyBuckets.values()) {
+            max = Math.max(max, bucket.used());
+        }
+        return max;
     }
 
     /** Stops calls for {@code retryAfter}: the whole exchange, or only the key where limits are per key (Kraken). */
@@ -108,10 +139,12 @@ public final class ExchangeGuard {
             return;
         }
         if (wait > maxWaitNanos) {
+            stats.refuse(GuardStats.Refusal.PAUSE);
             throw new RateLimited(exchange.displayName() + " asked us to pause for " + seconds(wait)
                     + " s (rate limit); the sync will retry after that.", Duration.ofNanos(wait));
         }
         sleep(wait);
+        stats.waited(wait);
     }
 
     private void takeBudget(String apiKey, long cost) {
@@ -120,9 +153,14 @@ public final class ExchangeGuard {
         while (true) {
             long wait = bucket.tryTake(cost);
             if (wait == 0) {
+                stats.took(cost);
+                if (waited > 0) {
+                    stats.waited(waited);
+                }
                 return;
             }
             if (waited + wait > maxWaitNanos) {
+                stats.refuse(GuardStats.Refusal.BUDGET);
                 throw new RateLimited("Our request budget for " + exchange.displayName()
                         + " is used up for now; the sync will retry shortly.", Duration.ofNanos(wait));
             }

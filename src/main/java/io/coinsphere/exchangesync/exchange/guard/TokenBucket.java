@@ -41,6 +41,16 @@ final class TokenBucket {
         return Math.max(1, (long) Math.ceil((wanted - tokens) / tokensPerNano));
     }
 
+    /** Share of the capacity spent and not yet refilled: 0 idle, 1 exhausted. */
+    synchronized double used() {
+        refill();
+        return Math.max(0, (capacity - tokens) / capacity);
+    }
+
+    long capacity() {
+        return (long) capacity;
+    }
+
     /** A full bucket has been idle long enough to be forgotten. */
     synchronized boolean isFull() {
         refill();

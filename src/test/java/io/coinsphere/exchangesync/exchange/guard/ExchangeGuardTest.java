@@ -109,6 +109,36 @@ class ExchangeGuardTest {
     }
 
     @Test
+    void statsCountSpentUnitsRefusalsAndTheBreakerState() {
+        ExchangeGuard binance = guard(ExchangeId.BINANCE, new Budget(40L, 20L, Duration.ofSeconds(1), false));
+        assertThat(binance.budgetUsed()).isZero();
+        binance.call("a", 10, this::ok);
+        binance.call("a", 20, this::ok);
+        assertThat(binance.budgetUsed()).isEqualTo(0.75);
+        assertThatThrownBy(() -> binance.call("a", 20, this::ok)).isInstanceOf(RateLimited.class);
+        assertThat(binance.stats().taken()).isEqualTo(30);
+        assertThat(binance.stats().refused(GuardStats.Refusal.BUDGET)).isEqualTo(1);
+        assertThat(binance.budgetCapacity()).isEqualTo(40);
+
+        ExchangeGuard kucoin = guard(ExchangeId.KUCOIN, new Budget(4L, 4L, Duration.ofSeconds(1), true));
+        kucoin.call("busy", 3, this::ok);
+        kucoin.call("idle", 1, this::ok);
+        assertThat(kucoin.budgetUsed()).as("per-key budgets report the busiest key").isEqualTo(0.75);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> kucoin.call("a", 1, () -> {
+                throw new ExchangeUnavailable("503");
+            }));
+        }
+        assertThat(kucoin.circuitState()).as("open").isEqualTo(1);
+        assertThatThrownBy(() -> kucoin.call("a", 1, this::ok)).isInstanceOf(ExchangeUnavailable.class);
+        assertThat(kucoin.stats().refused(GuardStats.Refusal.CIRCUIT_OPEN)).isEqualTo(1);
+        nanos.addAndGet(Duration.ofSeconds(60).toNanos());
+        assertThat(kucoin.circuitState()).as("half-open once the pause is over").isEqualTo(2);
+        kucoin.call("a", 1, this::ok);
+        assertThat(kucoin.circuitState()).as("closed after a good probe").isZero();
+    }
+
+    @Test
     void defaultBudgetsStayUnderTheExchangesLimitsInAnyWindow() {
         Budget binance = Budget.defaults(ExchangeId.BINANCE);
         assertThat(binance.capacity() + binance.refill()).isLessThanOrEqualTo(6000);
