@@ -13,6 +13,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,9 +26,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The first check on every {@code /api/} request, before authentication and before any route reads
- * the body: a body must be JSON (415 {@code unsupported_media_type}) and at most 64 KiB (413
- * {@code payload_too_large}), also when it arrives chunked without a Content-Length, so that no
- * request can make the service buffer more than that.
+ * the body: a body must be JSON (415 {@code unsupported_media_type}), at most 64 KiB (413
+ * {@code payload_too_large}), also when it arrives chunked without a Content-Length, and UTF-8 (400).
+ * The body is read here once, bounded, and handed on from memory: Camel's platform-http otherwise
+ * reads the servlet reader lazily on another thread, where bytes that are not UTF-8 ended as a 500.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -55,16 +59,32 @@ public class ApiRequestGuard extends OncePerRequestFilter {
             refuse(response, 415);
             return;
         }
-        if (chunked) {
+        if (declared > 0 || chunked) {
             byte[] body = request.getInputStream().readNBytes(JsonBodies.MAX_BODY_BYTES + 1);
             if (body.length > JsonBodies.MAX_BODY_BYTES) {
                 refuse(response, 413);
+                return;
+            }
+            if (!isUtf8(body)) {
+                write(response, 400, ApiException.validation("body", "must be JSON in UTF-8").toBody());
                 return;
             }
             chain.doFilter(new BufferedBody(request, body), response);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /** {@code application/json}, optionally with {@code charset=utf-8}: JSON has no other encoding on the wire. */
@@ -82,12 +102,16 @@ public class ApiRequestGuard extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response, int status) throws IOException {
+        write(response, status, HttpErrors.forStatus(status));
+    }
+
+    private void write(HttpServletResponse response, int status, ApiError error) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         // The unread body is not worth keeping the connection for.
         response.setHeader(HttpHeaders.CONNECTION, "close");
-        json.writeValue(response.getOutputStream(), HttpErrors.forStatus(status));
+        json.writeValue(response.getOutputStream(), error);
     }
 
     /** The request with its (small, already read) body served from memory. */

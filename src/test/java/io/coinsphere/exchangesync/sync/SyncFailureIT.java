@@ -7,7 +7,9 @@ import io.coinsphere.exchangesync.emulator.Failure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.support.ApiClient;
 import io.coinsphere.exchangesync.support.IntegrationTest;
+import io.coinsphere.exchangesync.support.LeakWatch;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,34 @@ class SyncFailureIT extends IntegrationTest {
         assertThat(connectionRow(id)).containsEntry("status", "active").containsEntry("consecutive_failures", 0);
         assertThat(connectionRow(id).get("last_error")).isNull();
         assertThat(holdings(id)).containsEntry("BTC", dec("9"));
+    }
+
+    @Test
+    void anExhaustedSyncIsDumpedToTheLogWithoutItsCredentials() {
+        ApiClient user = newUser();
+        EmulatedAccount account = account(ExchangeId.COINBASE).setBalance("ETH", dec("1"), dec("0"));
+        UUID id = connect(user, account);
+        awaitRuns(id, 1);
+
+        // Decrypted credentials are in the exchange's body when every retry fails and Camel writes its dump.
+        EMULATOR.failAlways(ExchangeId.COINBASE, account.apiKey(), Failure.serverError(500));
+        List<String> lines;
+        try (LeakWatch.Capture capture = LeakWatch.capture()) {
+            syncNow(user, id);
+            lines = List.copyOf(capture.lines());
+        } finally {
+            EMULATOR.clearFailures(ExchangeId.COINBASE, account.apiKey());
+        }
+
+        List<String> dumps = lines.stream().filter(line -> line.contains("Failed delivery for")).toList();
+        assertThat(dumps).as("the exhausted sync was logged, with Camel's message history").isNotEmpty();
+        System.out.println("Exhausted-sync dump as logged:\n" + dumps.get(0));
+        assertThat(dumps.get(0)).contains("Message History").contains("SyncJob");
+        for (String line : lines) {
+            assertThat(LeakWatch.findings("log", line)).as(line).isEmpty();
+            assertThat(line).doesNotContain(account.apiSecret()).doesNotContain(account.passphrase())
+                    .doesNotContain(account.apiKey());
+        }
     }
 
     @Test

@@ -162,7 +162,12 @@ class HostileInputIT extends IntegrationTest {
             failures.add("not the JSON error body: " + what);
         }
         boolean authEndpoint = request.endpoint().template().startsWith("/api/v1/auth/");
-        if (request.auth() != Auth.VALID && !authEndpoint && !List.of(401, 413, 415).contains(status)) {
+        // Checked before authentication: a URL the web server refuses (400), a body too large or not JSON (413, 415).
+        if (status == 400 && request.auth() != Auth.VALID && !authEndpoint && !"bad_request".equals(errorCode(response))
+                && !"validation_failed".equals(errorCode(response))) {
+            failures.add("a 400 before authentication that is not about the URL or the encoding: " + what);
+        }
+        if (request.auth() != Auth.VALID && !authEndpoint && !List.of(400, 401, 413, 415).contains(status)) {
             failures.add("a request without a valid token was not refused: " + what);
         }
         for (String id : victimIds) {
@@ -172,6 +177,14 @@ class HostileInputIT extends IntegrationTest {
         }
         if (response.body() != null && response.body().contains("victim-cold-storage")) {
             failures.add("the victim's label leaked: " + what);
+        }
+    }
+
+    private static String errorCode(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body()).path("error").asText();
+        } catch (Exception e) {
+            return "";
         }
     }
 

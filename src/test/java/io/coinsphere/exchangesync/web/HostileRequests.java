@@ -118,6 +118,10 @@ final class HostileRequests {
                 body = utf8(hostileObject());
             }
         }
+        if (method.equals("TRACE")) {
+            // Tomcat's HTTP parser refuses a TRACE with a body with a bare 400, before any part of the service runs.
+            body = null;
+        }
         return new Request(endpoint, method, path, auth, body == null && random.nextBoolean() ? null : contentType, accept,
                 body, chunked, kind);
     }
