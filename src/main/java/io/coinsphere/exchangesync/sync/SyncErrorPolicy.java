@@ -37,8 +37,10 @@ public class SyncErrorPolicy extends RouteConfigurationBuilder {
                 // The worker goes on with other connections while this one waits for its retry.
                 .asyncDelayedRedelivery()
                 .retryAttemptedLogLevel(LoggingLevel.INFO)
-                // An exhausted sync is logged once with its route history, so operators see where it failed.
+                // An exhausted sync is logged once with its route history, so operators see where it failed. The
+                // dead letter route handles it, and Camel logs handled failures only when asked (logHandled).
                 .logExhausted(true)
+                .logHandled(true)
                 .retriesExhaustedLogLevel(LoggingLevel.WARN)
                 .logExhaustedMessageHistory(true)
                 // SECURITY: the message body holds decrypted credentials and the headers name the user: the dump

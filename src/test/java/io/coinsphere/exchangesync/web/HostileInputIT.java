@@ -41,7 +41,8 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
  * valid account of its own (and no connections) aims at a victim's two synced connections. Asserted:
  * no 5xx; every 4xx carries the JSON error body; a request without a valid token never gets data;
  * the attacker never sees the victim's ids or labels; and the connections, holdings and sync-run
- * tables are unchanged to the byte. Rerun a failure with {@code -Dhostile.seed=<seed>}.
+ * tables are unchanged to the byte. Rerun a failure with {@code -Dhostile.seed=<seed>}. TRACE is not
+ * sent: Tomcat refuses it (TRACE is off) with a bare 400 before any part of the service runs.
  */
 class HostileInputIT extends IntegrationTest {
 
