@@ -82,6 +82,10 @@ class SyncFailureIT extends IntegrationTest {
         List<String> lines;
         try (LeakWatch.Capture capture = LeakWatch.capture()) {
             syncNow(user, id);
+            // The error handler logs after the failure route has recorded the run.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> capture.lines().stream()
+                    .anyMatch(line -> line.contains("Failed delivery for")
+                            && line.contains("Message History")));
             lines = List.copyOf(capture.lines());
         }
 
