@@ -36,7 +36,6 @@ public final class LeakWatch {
     private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
     private static final List<String> LEAKS = new CopyOnWriteArrayList<>();
     private static final List<List<String>> CAPTURES = new CopyOnWriteArrayList<>();
-    private static volatile boolean installed;
 
     private LeakWatch() {
     }
@@ -48,11 +47,15 @@ public final class LeakWatch {
         }
     }
 
+    /**
+     * Attaches the watch to the root logger, again if needed: Spring Boot resets Logback when the context
+     * starts, which drops appenders attached before (so the base test class calls this before every test).
+     */
     public static synchronized void install() {
-        if (installed) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        if (context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("leak-watch") != null) {
             return;
         }
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
             @Override
             protected void append(ILoggingEvent event) {
@@ -67,7 +70,6 @@ public final class LeakWatch {
         appender.setName("leak-watch");
         appender.start();
         context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
-        installed = true;
     }
 
     /** Everything a log appender could print for the event, stack traces and causes included. */
