@@ -1,5 +1,6 @@
 package io.coinsphere.exchangesync.sync;
 
+import io.coinsphere.exchangesync.config.SafeExchangeFormatter;
 import io.coinsphere.exchangesync.exchange.CredentialsRejected;
 import io.coinsphere.exchangesync.vault.VaultException;
 import org.apache.camel.LoggingLevel;
@@ -36,9 +37,16 @@ public class SyncErrorPolicy extends RouteConfigurationBuilder {
                 // The worker goes on with other connections while this one waits for its retry.
                 .asyncDelayedRedelivery()
                 .retryAttemptedLogLevel(LoggingLevel.INFO)
-                // SECURITY: the message body holds decrypted credentials; never dump it.
+                // An exhausted sync is logged once with its route history, so operators see where it failed. The
+                // dead letter route handles it, and Camel logs handled failures only when asked (logHandled).
+                .logExhausted(true)
+                .logHandled(true)
+                .retriesExhaustedLogLevel(LoggingLevel.WARN)
+                .logExhaustedMessageHistory(true)
+                // SECURITY: the message body holds decrypted credentials and the headers name the user: the dump
+                // shows only the exchange id, route and body type (SafeExchangeFormatter), never the body.
                 .logExhaustedMessageBody(false)
-                .logExhaustedMessageHistory(false)
+                .exchangeFormatterRef(SafeExchangeFormatter.NAME)
                 .logStackTrace(false)
                 .logRetryStackTrace(false);
 

@@ -1,10 +1,14 @@
 package io.coinsphere.exchangesync.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;
@@ -14,7 +18,13 @@ import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
-/** Reads and validates JSON request bodies and path ids, turning every flaw into a 4xx with details. */
+/**
+ * Reads and validates JSON request bodies and path ids, turning every flaw into a 4xx with details.
+ * The same rules for every endpoint: unknown fields are ignored (clients may send more than we read),
+ * but types are strict (no {@code "300"} for a number, no {@code 1} for a string), a key given twice
+ * or anything after the object is refused, and no string may hold a control character or half a
+ * surrogate pair (see {@link TextRules}).
+ */
 @Component
 public class JsonBodies {
 
@@ -25,9 +35,27 @@ public class JsonBodies {
     private final Validator validator;
 
     public JsonBodies(ObjectMapper json, Validator validator) {
-        this.json = json.copy()
+        ObjectMapper strict = json.copy()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+                .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+                .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
+                // SECURITY: {"apiKey":"a","apiKey":"b"} would let a proxy and this service read different keys.
+                .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
+        // Types are what the OpenAPI document says: a number is a JSON number, a flag a JSON boolean.
+        strict.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        strict.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        strict.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        this.json = strict;
         this.validator = validator;
     }
 
@@ -41,8 +69,12 @@ public class JsonBodies {
         }
         T value;
         try {
-            ObjectReader reader = json.readerFor(type);
-            value = reader.readValue(body);
+            JsonNode tree = json.readTree(body);
+            if (tree == null || !tree.isObject()) {
+                throw ApiException.validation("body", "A JSON object is required");
+            }
+            TextRules.check(tree);
+            value = json.treeToValue(tree, type);
         } catch (MismatchedInputException e) {
             String field = e.getPath().isEmpty() ? "body" : e.getPath().get(e.getPath().size() - 1).getFieldName();
             throw ApiException.validation(field == null ? "body" : field, "has the wrong type");

@@ -8,6 +8,12 @@ import io.coinsphere.exchangesync.emulator.Failure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.support.ApiClient;
 import io.coinsphere.exchangesync.support.IntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -156,5 +162,96 @@ class RestContractIT extends IntegrationTest {
         assertThat(list.raw()).doesNotContain(account.apiKey()).doesNotContain(account.apiSecret())
                 .doesNotContain(account.passphrase()).doesNotContain("v1:");
         assertThat(user.get(BASE + "/connections/" + id).raw()).doesNotContain(account.apiSecret()).doesNotContain("v1:");
+    }
+
+    @Test
+    void httpLevelErrorsUseTheJsonErrorBodyToo() {
+        ApiClient user = newUser();
+        assertError(user.sendRaw("POST", BASE + "/connect", "{\"exchange\":\"binance\"}", "text/plain"),
+                415, "unsupported_media_type");
+        assertError(user.sendRaw("POST", BASE + "/connections/" + UUID.randomUUID() + "/sync", "x=1",
+                "application/x-www-form-urlencoded"), 415, "unsupported_media_type");
+        assertError(user.sendRaw("POST", "/api/v1/auth/login", "{}", "application/json; charset=utf-16"),
+                415, "unsupported_media_type");
+        ApiClient.Response wrongMethod = user.delete(BASE + "/supported");
+        assertError(wrongMethod, 405, "method_not_allowed");
+        assertThat(wrongMethod.http().headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+        assertError(user.get("/api/v1/no-such-thing"), 404, "not_found");
+        assertError(user.get(BASE + "/connections/" + UUID.randomUUID() + "/nothing"), 404, "not_found");
+        assertError(raw("GET", BASE + "/connections", user.token(), "text/html", null), 406, "not_acceptable");
+        // Refused by the web server before any route: an encoded slash and a NUL in the path.
+        assertError(raw("GET", BASE + "/connections/..%2F..%2Fetc%2Fpasswd", user.token(), "application/json", null),
+                400, "bad_request");
+        assertError(raw("GET", BASE + "/connections/%00", user.token(), "application/json", null), 400, "bad_request");
+    }
+
+    @Test
+    void aChunkedBodyOver64KiBIsRefusedBeforeItIsRead() {
+        ApiClient user = newUser();
+        byte[] big = ("{\"label\":\"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertError(raw("POST", BASE + "/connect", user.token(), "application/json", big), 413, "payload_too_large");
+        assertError(raw("POST", "/api/v1/auth/register", null, "application/json", big), 413, "payload_too_large");
+        byte[] small = "{\"exchange\":\"mtgox\",\"apiKey\":\"k\",\"apiSecret\":\"s\"}".getBytes(StandardCharsets.UTF_8);
+        ApiClient.Response readable = raw("POST", BASE + "/test", user.token(), "application/json", small);
+        assertError(readable, 400, "validation_failed");
+        assertThat(readable.body().get("details").get(0).get("field").asText()).as("the chunked body was read").isEqualTo("exchange");
+    }
+
+    @Test
+    void labelsAreUnicodeTextWithoutControlCharacters() {
+        ApiClient user = newUser();
+        UUID id = connect(user, account(ExchangeId.BINANCE).setBalance("BTC", dec("1"), dec("0")));
+        String path = BASE + "/connections/" + id;
+        for (String label : new String[] {"a\\u0000b", "tab\\tlabel", "forged\\nlog line", "\\ud800", "\\u001b[31m"}) {
+            ApiClient.Response refused = user.sendRaw("PATCH", path, "{\"label\":\"" + label + "\"}", "application/json");
+            assertError(refused, 400, "validation_failed");
+            assertThat(refused.body().get("details").get(0).get("field").asText()).isEqualTo("label");
+        }
+        String stored = "Cold \u202Ewallet \uD83D\uDE00 \u05E9\u05DC\u05D5\u05DD <script>";
+        ApiClient.Response patched = user.patch(path, ApiClient.json("label", stored));
+        assertThat(patched.status()).as(patched.raw()).isEqualTo(200);
+        assertThat(user.get(path).body().get("connection").get("label").asText()).as("stored exactly").isEqualTo(stored);
+        assertThat(jdbc.queryForObject("SELECT label FROM exchange_connections WHERE id = ?", String.class, id)).isEqualTo(stored);
+    }
+
+    @Test
+    void typesAreStrictAndUnknownFieldsAreIgnored() {
+        ApiClient user = newUser();
+        UUID id = connect(user, account(ExchangeId.KRAKEN).setBalance("XXBT", dec("1"), dec("0")));
+        String path = BASE + "/connections/" + id;
+        for (String body : new String[] {"{\"syncInterval\":\"3600\"}", "{\"syncInterval\":3600.5}", "{\"autoSync\":\"false\"}",
+            "{\"label\":42}", "{\"label\":\"a\",\"label\":\"b\"}", "{\"label\":\"a\"} {}"}) {
+            assertError(user.sendRaw("PATCH", path, body, "application/json"), 400, "validation_failed");
+        }
+        ApiClient.Response extra = user.sendRaw("PATCH", path, "{\"syncInterval\":3600,\"userId\":\"" + UUID.randomUUID()
+                + "\",\"status\":\"active\"}", "application/json");
+        assertThat(extra.status()).as(extra.raw()).isEqualTo(200);
+        assertThat(extra.body().get("syncInterval").asInt()).isEqualTo(3600);
+        assertError(user.post(BASE + "/test", ApiClient.json("exchange", "binance", "apiKey", "has space inside",
+                "apiSecret", "s")), 400, "validation_failed");
+    }
+
+    /** A request the plain client cannot make: any Accept, and a body streamed in chunks without a length. */
+    private ApiClient.Response raw(String method, String path, String token, String accept, byte[] chunkedBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Accept", accept)
+                .method(method, chunkedBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunkedBody)));
+        if (chunkedBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new ApiClient.Response(response.statusCode(), new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()),
+                    response.body(), response);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -36,6 +36,7 @@ public final class ApiClient {
         ApiClient anonymous = new ApiClient(port, null);
         String email = "user-" + UUID.randomUUID() + "@example.com";
         String password = "pw-" + UUID.randomUUID();
+        LeakWatch.secret(password);
         Response registered = anonymous.post("/api/v1/auth/register", json("email", email, "password", password));
         if (registered.status() != 201) {
             throw new IllegalStateException("register failed: " + registered.raw());
@@ -108,7 +109,9 @@ public final class ApiClient {
     private Response execute(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            LeakWatch.scan("response " + request.method() + " " + request.uri().getPath(), response.body());
+            String where = "response " + request.method() + " " + request.uri().getPath();
+            LeakWatch.scan(where, response.body());
+            LeakWatch.scan(where + " headers", response.headers().map().toString());
             JsonNode node = null;
             try {
                 node = response.body() == null || response.body().isEmpty() ? null : JSON.readTree(response.body());

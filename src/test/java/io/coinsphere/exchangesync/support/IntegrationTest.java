@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -96,6 +97,12 @@ public abstract class IntegrationTest {
         registry.add("coinsphere.sync.retry.max-redeliveries", () -> "3");
         registry.add("coinsphere.sync.retry.initial-delay", () -> "50ms");
         registry.add("coinsphere.sync.retry.multiplier", () -> "2");
+    }
+
+    /** Spring Boot resets Logback when the shared context starts; the watch must be on every line after that. */
+    @BeforeEach
+    void watchLogs() {
+        LeakWatch.install();
     }
 
     @AfterAll

@@ -7,7 +7,9 @@ import io.coinsphere.exchangesync.emulator.Failure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.support.ApiClient;
 import io.coinsphere.exchangesync.support.IntegrationTest;
+import io.coinsphere.exchangesync.support.LeakWatch;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,39 @@ class SyncFailureIT extends IntegrationTest {
         assertThat(connectionRow(id)).containsEntry("status", "active").containsEntry("consecutive_failures", 0);
         assertThat(connectionRow(id).get("last_error")).isNull();
         assertThat(holdings(id)).containsEntry("BTC", dec("9"));
+    }
+
+    @Test
+    void aFailedSyncIsDumpedToTheLogWithoutItsCredentials() {
+        ApiClient user = newUser();
+        EmulatedAccount account = account(ExchangeId.KUCOIN).setBalance("USDT", dec("5"), dec("0"));
+        UUID id = connect(user, account);
+        awaitRuns(id, 1);
+
+        // The sync decrypts the credentials into its body, then the exchange refuses them: Camel's error
+        // handler writes its dump (message history, exchange, stack trace) while they are in flight.
+        EMULATOR.removeAccount(ExchangeId.KUCOIN, account.apiKey());
+        List<String> lines;
+        try (LeakWatch.Capture capture = LeakWatch.capture()) {
+            syncNow(user, id);
+            // The error handler logs after the failure route has recorded the run.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> capture.lines().stream()
+                    .anyMatch(line -> line.contains("Failed delivery for")
+                            && line.contains("Message History")));
+            lines = List.copyOf(capture.lines());
+        }
+
+        List<String> dumps = lines.stream().filter(line -> line.contains("Failed delivery for")
+                && line.contains("Message History")).toList();
+        assertThat(dumps).as("the failed sync was logged with Camel's dump").isNotEmpty();
+        System.out.println("Failed-sync dump as logged:\n" + dumps.get(0));
+        assertThat(dumps.get(0)).contains("RouteId: sync-connection").contains("BodyType:").doesNotContain("Body: ")
+                .doesNotContain("Headers:");
+        for (String line : lines) {
+            assertThat(LeakWatch.findings("log", line)).as(line).isEmpty();
+            assertThat(line).doesNotContain(account.apiSecret()).doesNotContain(account.passphrase())
+                    .doesNotContain(account.apiKey());
+        }
     }
 
     @Test

@@ -46,6 +46,36 @@ class JsonBodiesTest {
     }
 
     @Test
+    void typesAreStrictAndAmbiguousJsonIsRefused() {
+        String valid = "\"exchange\":\"binance\",\"apiKey\":\"k\",\"apiSecret\":\"s\"";
+        for (String body : new String[] {
+            "{\"exchange\":\"binance\",\"apiKey\":123,\"apiSecret\":\"s\"}",
+            "{" + valid + ",\"label\":true}",
+            "{" + valid + ",\"apiKey\":\"other\"}",
+            "{" + valid + "} {}",
+            "{" + valid + ",\"label\":\"a\\u0000b\"}",
+            "{" + valid + ",\"label\":\"\\ud800\"}",
+            "{\"exchange\":\"binance\",\"apiKey\":\"k e y\",\"apiSecret\":\"s\"}",
+            "{\"exchange\":\"binance\",\"apiKey\":\"k\",\"apiSecret\":\"sécret\"}"}) {
+            assertThatThrownBy(() -> bodies.read(body(body), CredentialsRequest.class)).as(body)
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+        }
+        assertThat(bodies.read(body("{" + valid + ",\"label\":\"Cold 😀 \u05e9\"}"), CredentialsRequest.class).label())
+                .isEqualTo("Cold 😀 \u05e9");
+    }
+
+    @Test
+    void numbersAndFlagsMustBeJsonNumbersAndBooleans() {
+        for (String body : new String[] {"{\"syncInterval\":\"300\"}", "{\"syncInterval\":300.5}", "{\"autoSync\":\"true\"}",
+            "{\"autoSync\":1}", "{\"syncInterval\":99999999999999999999}"}) {
+            assertThatThrownBy(() -> bodies.read(body(body), io.coinsphere.exchangesync.connections.ConnectionSettings.class))
+                    .as(body).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+        }
+        assertThat(bodies.read(body("{\"syncInterval\":300,\"autoSync\":false}"),
+                io.coinsphere.exchangesync.connections.ConnectionSettings.class).syncInterval()).isEqualTo(300);
+    }
+
+    @Test
     void pathIdsMustBeCanonicalUuids() {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         UUID id = UUID.randomUUID();
