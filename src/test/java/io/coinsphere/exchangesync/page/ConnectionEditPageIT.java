@@ -9,6 +9,9 @@ import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.live.LiveStreams;
 import io.coinsphere.exchangesync.support.ApiClient;
 import io.coinsphere.exchangesync.support.IntegrationTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +77,7 @@ class ConnectionEditPageIT extends IntegrationTest {
         assertThat(browser.find("#e-syncInterval").getAttribute("value")).isEqualTo("300");
         assertThat(browser.find("#e-autoSync").isSelected()).isTrue();
         assertThat(browser.find("#e-syncInterval-hint").getText()).contains("every 5 min");
+        screenshot("screenshot-edit-dialog.png");
 
         replace("#e-label", "Savings <b>");
         replace("#e-syncInterval", "3600");
@@ -164,6 +168,7 @@ class ConnectionEditPageIT extends IntegrationTest {
         assertThat(browser.find("#key-exchange").getText()).contains("KuCoin");
         assertThat(browser.find("#k-passphrase").isDisplayed()).as("KuCoin keys have a passphrase").isTrue();
         assertThat(browser.find("#k-apiSecret").getAttribute("type")).isEqualTo("password");
+        screenshot("screenshot-replace-key.png");
 
         browser.find("#submit-key").click();
         assertThat(browser.visible("#k-apiKey-error").getText()).isEqualTo("API key is required");
@@ -261,6 +266,18 @@ class ConnectionEditPageIT extends IntegrationTest {
     }
 
     // ---- helpers ----
+
+    /** Saves a picture for the docs when asked to ({@code -Dscreenshots=docs}); not a check of its own. */
+    private void screenshot(String name) {
+        String target = System.getProperty("screenshots");
+        if (target != null) {
+            try {
+                browser.screenshot(Path.of(target, name));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
 
     private boolean noSidewaysScrolling() {
         return Boolean.TRUE.equals(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"));
