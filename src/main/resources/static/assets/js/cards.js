@@ -34,6 +34,10 @@ export function connectionCard(connection, { exchangeName, assets, pending, hand
     type: 'button', class: `btn btn-small${syncing ? ' is-busy' : ''}`, dataset: { action: 'sync' },
     disabled: syncing, 'aria-label': `Sync ${connection.label} now`, onclick: () => handlers.sync(connection),
   }, syncing ? 'Syncing…' : 'Sync Now');
+  const editButton = el('button', {
+    type: 'button', class: 'btn btn-small', dataset: { action: 'edit' },
+    'aria-label': `Edit ${connection.label}`, onclick: () => handlers.edit(connection),
+  }, 'Edit');
   const disconnectButton = el('button', {
     type: 'button', class: 'btn btn-small btn-danger-ghost', dataset: { action: 'disconnect' },
     'aria-label': `Disconnect ${connection.label}`, onclick: () => handlers.disconnect(connection),
@@ -61,10 +65,25 @@ export function connectionCard(connection, { exchangeName, assets, pending, hand
       el('label', { class: 'switch', for: `auto-${connection.id}` }, autoSync,
         el('span', { class: 'switch-text', text: connection.autoSync ? capitalise(syncInterval(connection.syncInterval)) : 'Off' })))),
     el('div', {}, el('dt', { text: 'API key' }), el('dd', { class: 'mono', dataset: { role: 'key-hint' }, text: `…${connection.apiKeyHint || ''}` }))),
-  connection.lastError ? el('p', { class: 'connection-error', dataset: { role: 'last-error' } },
-    el('strong', { text: status === 'disabled' ? 'Needs attention: ' : 'Last error: ' }), connection.lastError) : null,
+  problem(connection, status, handlers),
   assetList(assets),
-  el('footer', { class: 'card-actions' }, syncButton, disconnectButton));
+  el('footer', { class: 'card-actions' }, syncButton, editButton, disconnectButton));
+}
+
+/**
+ * The last error in plain words. A disabled or failing connection also offers "Replace key" right
+ * there: a rejected key is the usual reason, and a new key is the only repair.
+ */
+function problem(connection, status, handlers) {
+  const needsKey = status === 'disabled' || status === 'error';
+  if (!connection.lastError && !needsKey) return null;
+  return el('div', { class: 'connection-error' },
+    connection.lastError ? el('p', { dataset: { role: 'last-error' } },
+      el('strong', { text: status === 'disabled' ? 'Needs attention: ' : 'Last error: ' }), connection.lastError) : null,
+    needsKey ? el('button', {
+      type: 'button', class: `btn btn-small${status === 'disabled' ? ' btn-primary' : ''}`, dataset: { action: 'replace-key' },
+      'aria-label': `Replace the API key of ${connection.label}`, onclick: () => handlers.replaceKey(connection),
+    }, 'Replace key') : null);
 }
 
 function capitalise(text) {

@@ -3,6 +3,8 @@ import { $, $$ } from './dom.js';
 import { connectionCard } from './cards.js';
 import { confirmDialog } from './dialogs.js';
 import { createConnectModal } from './connect-modal.js';
+import { createEditDialog } from './edit-dialog.js';
+import { createKeyDialog } from './key-dialog.js';
 import { exactTime, relativeTime } from './format.js';
 import { startLive } from './live.js';
 import { assetsByConnection, renderPortfolio } from './portfolio.js';
@@ -30,6 +32,16 @@ const cardCache = new Map();
 let renderedPortfolio = null;
 let refreshing = null;
 let refreshAgain = false;
+let editDialog = null;
+let keyDialog = null;
+
+const CARD_HANDLERS = {
+  sync: (c) => syncNow(c),
+  disconnect: (c) => disconnect(c),
+  autoSync: (c, enabled) => autoSync(c, enabled),
+  edit: (c) => editDialog.open(c),
+  replaceKey: (c) => keyDialog.open(c),
+};
 
 /** Reloads connections and holdings; calls that overlap are folded into one more reload. */
 async function refresh() {
@@ -98,7 +110,7 @@ function render() {
     const key = JSON.stringify(input);
     const cached = cardCache.get(connection.id);
     if (cached && cached.key === key) return cached.node;
-    const node = connectionCard(connection, { ...input, handlers: { sync: syncNow, disconnect, autoSync } });
+    const node = connectionCard(connection, { ...input, handlers: CARD_HANDLERS });
     cardCache.set(connection.id, { key, node });
     return node;
   });
@@ -116,8 +128,11 @@ function render() {
   }
 
   if (focusKey) {
-    const again = $(`[data-connection-id="${CSS.escape(focusKey[0])}"] [data-action="${CSS.escape(focusKey[1] || '')}"]`);
-    if (again && !again.disabled) again.focus();
+    const card = $(`article[data-connection-id="${CSS.escape(focusKey[0])}"]`);
+    const again = card && $(`[data-action="${CSS.escape(focusKey[1] || '')}"]`, card);
+    // A control the new card no longer has (Replace key on a repaired card) hands focus to its Edit button.
+    const target = again && !again.disabled ? again : card && $('[data-action="edit"]', card);
+    if (target && document.activeElement !== target) target.focus();
   }
 }
 
@@ -192,6 +207,24 @@ async function autoSync(connection, enabled) {
   refresh();
 }
 
+/** A connection as the API answered a change: the card shows it at once, then everything reloads. */
+function replaceConnection(updated) {
+  state.connections = state.connections.map((c) => (c.id === updated.id ? updated : c));
+}
+
+function onSaved(updated) {
+  replaceConnection(updated);
+  render();
+  refresh();
+}
+
+/** A new key: the service made the connection active and queued a sync; the card waits for it. */
+function onKeyReplaced(updated) {
+  replaceConnection(updated);
+  markPending([updated]);
+  refresh();
+}
+
 /** A finished sync from the live stream: show it at once, then reload the details. */
 function onSync(message) {
   const connection = state.connections.find((c) => c.id === message.connectionId);
@@ -234,6 +267,10 @@ async function start() {
     toast(`Could not load the supported exchanges: ${error.message}`, 'error');
   }
   const connectModal = createConnectModal({ exchanges: state.exchanges, onConnected: () => refresh() });
+  keyDialog = createKeyDialog({ exchanges: state.exchanges, onReplaced: onKeyReplaced, onStale: refresh });
+  editDialog = createEditDialog({
+    exchangeName, onSaved, onStale: refresh, onReplaceKey: (connection) => keyDialog.open(connection),
+  });
   $('#open-connect').addEventListener('click', () => connectModal.open());
   $('#empty-connect').addEventListener('click', () => connectModal.open());
   setInterval(tickTimes, 30_000);

@@ -1,0 +1,107 @@
+import { api, ApiError } from './api.js';
+import { $, $$, el, exchangeMark } from './dom.js';
+import { modal } from './dialogs.js';
+import { formFeedback } from './fields.js';
+import { toast } from './toasts.js';
+
+// The replace-key dialog (PUT /connections/{id}/credentials): how a connection disabled by a
+// rejected key is repaired. The service tests the new key with the exchange before storing it, so
+// there is no separate test step. SECURITY: the values live only in the form fields and are
+// cleared on close.
+
+const LABELS = { apiKey: 'API key', apiSecret: 'API secret', passphrase: 'Passphrase' };
+const REQUIRED_MESSAGE = { apiKey: 'API key is required', apiSecret: 'API secret is required', passphrase: 'Passphrase is required' };
+
+export function createKeyDialog({ exchanges, onReplaced, onStale }) {
+  const dialog = $('#key-dialog');
+  const form = $('#key-form', dialog);
+  const submitButton = $('#submit-key', dialog);
+  const passphraseField = $('#key-field-passphrase', dialog);
+  const feedback = formFeedback(form, 'k', LABELS, $('#key-result', dialog));
+  const input = (name) => $(`#k-${name}`, dialog);
+  let target = null;
+  let exchange = null;
+  let busy = false;
+
+  const control = modal(dialog, () => close());
+
+  const fields = () => Object.keys(LABELS).filter((name) => name !== 'passphrase' || exchange.requiresPassphrase);
+
+  const requireFields = () => {
+    let ok = true;
+    for (const name of fields()) {
+      if (input(name).value.trim() === '') {
+        feedback.setField(name, REQUIRED_MESSAGE[name]);
+        ok = false;
+      }
+    }
+    return ok;
+  };
+
+  const setBusy = (value) => {
+    busy = value;
+    submitButton.disabled = value;
+    submitButton.classList.toggle('is-busy', value);
+    submitButton.textContent = value ? 'Testing the key…' : 'Test and replace';
+    form.setAttribute('aria-busy', String(value));
+  };
+
+  const replace = async (event) => {
+    event.preventDefault();
+    if (busy || !target) return;
+    feedback.clear();
+    if (!requireFields()) {
+      feedback.focusInvalid();
+      return;
+    }
+    const connection = target;
+    const body = Object.fromEntries(fields().map((name) => [name, input(name).value]));
+    setBusy(true);
+    try {
+      const updated = await api('PUT', `/api/v1/exchanges/connections/${encodeURIComponent(connection.id)}/credentials`, body);
+      close();
+      toast(`${exchange.name} accepted the new key for ${updated.label}; syncing now`, 'success');
+      onReplaced(updated);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      feedback.showApiError(error, error.code === 'invalid_credentials'
+        ? `${exchange.name} rejected this key; the old one is still stored` : 'Could not replace the key');
+      toast(`Could not replace the key of ${connection.label}: ${error.message}`, 'error');
+      if (error.status === 404) onStale();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  function close() {
+    form.reset();
+    feedback.clear();
+    target = null;
+    control.close();
+  }
+
+  for (const name of Object.keys(LABELS)) {
+    input(name).addEventListener('input', () => feedback.setField(name, null));
+  }
+  form.addEventListener('submit', replace);
+  $$('[data-action="close-key"]', dialog).forEach((button) => button.addEventListener('click', close));
+
+  return {
+    open(connection) {
+      target = connection;
+      exchange = exchanges.find((e) => e.id === connection.exchange)
+        || { id: connection.exchange, name: connection.exchange, requiresPassphrase: false };
+      $('#key-title', dialog).textContent = `Replace the API key of ${connection.label}`;
+      $('#key-exchange', dialog).replaceChildren(exchangeMark(exchange.id, exchange.name),
+        el('span', { class: 'chosen-name', text: exchange.name }),
+        el('span', { class: 'mono muted', text: `now …${connection.apiKeyHint || ''}` }));
+      $('#key-explain', dialog).textContent = `Create a new API key on ${exchange.name} with read (view) permission only, `
+        + `and paste it here. It is tested with ${exchange.name} before it replaces the stored one; `
+        + 'the connection then becomes active and syncs at once.'
+        + (exchange.requiresPassphrase ? ` ${exchange.name} also shows a passphrase for the key.` : '');
+      passphraseField.hidden = !exchange.requiresPassphrase;
+      input('passphrase').disabled = !exchange.requiresPassphrase;
+      control.open(input('apiKey'));
+    },
+  };
+}
