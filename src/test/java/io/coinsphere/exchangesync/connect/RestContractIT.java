@@ -198,11 +198,11 @@ class RestContractIT extends IntegrationTest {
     }
 
     @Test
-    void labelsAreUnicodeTextWithoutControlCharacters() {
+    void labelsAreUnicodeTextWithoutControlCharactersAndNeverBlank() {
         ApiClient user = newUser();
         UUID id = connect(user, account(ExchangeId.BINANCE).setBalance("BTC", dec("1"), dec("0")));
         String path = BASE + "/connections/" + id;
-        for (String label : new String[] {"a\\u0000b", "tab\\tlabel", "forged\\nlog line", "\\ud800", "\\u001b[31m"}) {
+        for (String label : new String[] {"", "   ", "a\\u0000b", "tab\\tlabel", "forged\\nlog line", "\\ud800", "\\u001b[31m"}) {
             ApiClient.Response refused = user.sendRaw("PATCH", path, "{\"label\":\"" + label + "\"}", "application/json");
             assertError(refused, 400, "validation_failed");
             assertThat(refused.body().get("details").get(0).get("field").asText()).isEqualTo("label");
