@@ -53,6 +53,9 @@ abstract class AuthContext {
         registry.add("coinsphere.kafka.embedded-port", () -> "0");
         // A datasource URL is set, so the vault insists on a configured key (no generated one).
         registry.add("coinsphere.vault.encryption-key", () -> "an integration-test passphrase, long enough");
+        // Nothing here syncs; and a fan-out still running when the JVM exits would wait on the database,
+        // which the embedded PostgreSQL's own shutdown hook stops at the same time.
+        registry.add("coinsphere.sync.fanout-enabled", () -> "false");
     }
 
     @LocalServerPort
