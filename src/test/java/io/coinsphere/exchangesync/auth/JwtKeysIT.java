@@ -70,6 +70,8 @@ class JwtKeysIT {
                 + Base64.getMimeEncoder().encodeToString(PREVIOUS.toPublicKey().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
         registry.add("coinsphere.data-dir", dir::toString);
         registry.add("coinsphere.kafka.embedded-port", () -> "0");
+        // No syncs here; a fan-out still running at JVM exit would wait on the already stopped database.
+        registry.add("coinsphere.sync.fanout-enabled", () -> "false");
         registry.add("coinsphere.vault.encryption-key", () -> "a jwt-keys integration-test passphrase, long enough");
         registry.add("coinsphere.security.admin-emails", () -> ADMIN_EMAIL);
         registry.add("coinsphere.security.jwt.private-key-location", current::toString);

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** One real (embedded) PostgreSQL per test JVM for the auth integration tests; stopped by its shutdown hook. */
+/**
+ * One real (embedded) PostgreSQL per test JVM for the auth integration tests; stopped by its shutdown hook, which
+ * runs alongside Spring's: the contexts on it therefore run no fan-out that could outlive it.
+ */
 final class TestPostgres {
 
     private static EmbeddedPostgres postgres;
