@@ -53,6 +53,8 @@ final class BenchService implements AutoCloseable {
             }
         }
         args.addAll(extra);
+        // The instance's embedded PostgreSQL (EmbeddedPostgresConfiguration) keeps its data, and its pid file, here.
+        ProcessCpu.watchPostgres(dataDir.toAbsolutePath().resolve("postgres"));
         long start = System.nanoTime();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ExchangeSyncApplication.class)
                 .run(args.toArray(String[]::new));

@@ -34,9 +34,11 @@ final class KafkaPhase {
                 for (int i = 0; i < s.cycles(); i++) {
                     Cycle cycle = Cycle.run(data, producer, probe.userId(), s.connections(), false, null);
                     cycles.add(cycle);
-                    System.out.printf("cycle %d: %d syncs (%d failed) in %.2f s = %.0f syncs/s, %.3f CPU ms/sync, load %s%n",
+                    System.out.printf("cycle %d: %d syncs (%d failed) in %.2f s = %.0f syncs/s, CPU ms/sync: service %.3f,"
+                            + " emulator %.3f, PostgreSQL %.3f, machine %.3f, load %s%n",
                             i + 1, cycle.syncs(), cycle.failed(), cycle.seconds(), cycle.syncsPerSecond(),
-                            cycle.cpuMs() / cycle.syncs(), Machine.load());
+                            cycle.cpuMs() / cycle.syncs(), cycle.cpu().emulator() / 1e6 / cycle.syncs(),
+                            cycle.cpu().postgres() / 1e6 / cycle.syncs(), cycle.cpu().machine() / 1e6 / cycle.syncs(), Machine.load());
                 }
                 shares = profile.stop();
                 System.out.println("JFR recording of the cycles: " + profile.file());
@@ -57,6 +59,7 @@ final class KafkaPhase {
             double cpuPerSync = cycles.stream().mapToDouble(Cycle::cpuMs).sum() / syncs;
             report.figure("CPU ms per sync (JVM process incl. embedded Kafka; emulator and PostgreSQL excluded)",
                     Report.number(cpuPerSync, 3) + " ms");
+            cpuCeiling(cycles, syncs, report);
             report.figure("CPU share by JFR samples (" + Report.number(shares.get("samples"), 0) + " samples)",
                     SyncBenchmark.shares(shares, cpuPerSync));
             Percentiles latency = new Percentiles(SyncBenchmark.all(cycles));
@@ -81,6 +84,29 @@ final class KafkaPhase {
                     + Report.number(seedLimit, 1) + " syncs/s)", Report.number(median / seedLimit, 1) + "x", ">= 20x",
                     median / seedLimit >= 20);
         }
+    }
+
+    /**
+     * The rest of the pipeline's CPU per sync (the emulator and PostgreSQL run as processes of their own) and
+     * what that leaves the service: at 500 syncs/s on C cores each sync may cost at most C x 1000 / 500 ms
+     * in total. The whole machine's busy time includes any other work running at the same time.
+     */
+    private static void cpuCeiling(List<Cycle> cycles, long syncs, Report report) {
+        ProcessCpu.Sample total = cycles.stream().map(Cycle::cpu).reduce(ProcessCpu.Sample::plus).orElseThrow();
+        double emulator = total.emulator() / 1e6 / syncs;
+        double postgres = total.postgres() / 1e6 / syncs;
+        double service = total.jvm() / 1e6 / syncs;
+        double machine = total.machine() / 1e6 / syncs;
+        report.figure("CPU ms per sync, emulator JVM / embedded PostgreSQL (/proc/<pid>/stat)",
+                Report.number(emulator, 3) + " / " + Report.number(postgres, 3) + " ms");
+        report.figure("CPU ms per sync, service + emulator + PostgreSQL / whole machine (all processes, neighbours too)",
+                Report.number(service + emulator + postgres, 3) + " / " + Report.number(machine, 3) + " ms");
+        int cores = Runtime.getRuntime().availableProcessors();
+        double budget = cores * 1000.0 / 500;
+        report.figure("CPU ms per sync the service may use for 500 syncs/s on " + cores + " cores ("
+                + Report.number(budget, 1) + " ms minus emulator and PostgreSQL)", Report.number(budget - emulator - postgres, 3)
+                + " ms (service used " + Report.number(service, 3) + " ms: ceiling "
+                + Report.number(cores * 1000.0 / (service + emulator + postgres), 0) + " syncs/s if the cores were ours)");
     }
 
     /** One more cycle with GET /connections at a fixed rate and manual syncs queued behind the backlog. */
