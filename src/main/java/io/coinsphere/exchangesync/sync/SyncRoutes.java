@@ -3,7 +3,6 @@ package io.coinsphere.exchangesync.sync;
 import io.coinsphere.exchangesync.kafka.OffsetTracker;
 import io.coinsphere.exchangesync.ops.Correlation;
 import java.time.OffsetDateTime;
-import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
@@ -38,20 +37,15 @@ public class SyncRoutes extends RouteBuilder {
         return new SyncQueue();
     }
 
-    /** The SEDA endpoint both sides use: one URI so producers and workers share one endpoint. */
     String queueUri() {
-        return "seda:sync-work?queue=#syncQueue&concurrentConsumers=" + properties.workers();
+        return SyncEnqueuer.queueUri(properties.workers());
     }
 
     @Override
     public void configure() {
         // Body: a list of connection ids; header syncTrigger says who asked.
         from("direct:sync-enqueue").routeId("sync-enqueue")
-                .split(body())
-                    .setHeader(SyncHeaders.CONNECTION_ID, body())
-                    .bean("syncQueue", "stamp")
-                    .to(ExchangePattern.InOnly, queueUri())
-                .end();
+                .bean(SyncEnqueuer.class, "enqueue");
 
         from(queueUri()).routeId("sync-worker")
                 .routeConfigurationId(SyncErrorPolicy.ID)

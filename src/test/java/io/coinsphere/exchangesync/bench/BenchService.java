@@ -78,6 +78,10 @@ final class BenchService implements AutoCloseable {
         return context.getBean(CredentialVault.class);
     }
 
+    io.micrometer.core.instrument.MeterRegistry meters() {
+        return context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+    }
+
     ProducerTemplate producer() {
         return context.getBean(CamelContext.class).createProducerTemplate();
     }

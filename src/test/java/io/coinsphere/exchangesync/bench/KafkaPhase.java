@@ -66,7 +66,7 @@ final class KafkaPhase {
             report.figure("sync latency claim -> commit p50/p95/p99", Report.number(latency.at(50), 0) + " / "
                     + Report.number(latency.at(95), 0) + " / " + Report.number(latency.at(99), 0) + " ms");
 
-            loadedCycle(s, data, producer, probe, service.port(), report);
+            loadedCycle(s, data, producer, probe, service, report);
 
             report.figure("peak heap (sum of heap pools) / peak RSS (VmHWM), Kafka mode",
                     Report.number(Machine.peakHeapMb(), 0) + " MB / " + Report.number(Machine.statusMb("VmHWM"), 0) + " MB");
@@ -110,14 +110,16 @@ final class KafkaPhase {
     }
 
     /** One more cycle with GET /connections at a fixed rate and manual syncs queued behind the backlog. */
-    private static void loadedCycle(BenchSettings s, BenchData data, ProducerTemplate producer, ProbeUser probe, int port,
-            Report report) throws Exception {
-        RestLoad rest = new RestLoad(port, probe.api().token(), s.restRate());
+    private static void loadedCycle(BenchSettings s, BenchData data, ProducerTemplate producer, ProbeUser probe,
+            BenchService service, Report report) throws Exception {
+        RestLoad rest = new RestLoad(service.port(), probe.api().token(), s.restRate());
+        ServiceGauges gauges = new ServiceGauges(service.meters());
         AtomicReference<CompletableFuture<ManualSyncProbe.Result>> manual = new AtomicReference<>();
         Cycle loaded;
-        try (rest) {
+        try (rest; gauges) {
             loaded = Cycle.run(data, producer, probe.userId(), s.connections(), false, (mark, due) -> {
                 rest.start();
+                gauges.start();
                 // "Full backlog": the fan-out has claimed the cycle and most of it is still waiting.
                 manual.set(CompletableFuture.supplyAsync(() -> {
                     try {
@@ -136,6 +138,7 @@ final class KafkaPhase {
                 + Report.number(restLatency.at(99), 1) + " ms (" + restResult.sent() + " sent, " + restResult.errors() + " errors; "
                 + loaded.syncs() + " of " + loaded.due() + " synced, " + loaded.fanoutErrors() + " fan-out errors)",
                 "p99 <= 100 ms", restLatency.at(99) <= 100 && restResult.errors() == 0);
+        report.figure("where requests wait during that cycle, max / mean of 50 ms samples", gauges.summary());
         ManualSyncProbe.Result manualResult = manual.get().join();
         Percentiles manualLatency = new Percentiles(manualResult.latenciesMs());
         report.figure("manual sync latency during a full backlog p50/max (request -> commit)",
