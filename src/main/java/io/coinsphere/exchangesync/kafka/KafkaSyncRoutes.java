@@ -39,9 +39,16 @@ public class KafkaSyncRoutes extends RouteBuilder {
 
     /** Producer endpoint: acknowledged by all in-sync replicas, idempotent, and quick to fail when the broker is gone. */
     String producer(String topic) {
+        return producer(topic, 0);
+    }
+
+    /** With {@code lingerMs}: a record waits that long for others to the same partition, to go in one request. */
+    String producer(String topic, int lingerMs) {
         long timeout = settings.sendTimeout().toMillis();
+        // The client refuses a delivery timeout shorter than linger + request timeout.
         return "kafka:" + topic + "?brokers=" + bootstrap.servers() + "&requestRequiredAcks=all&enableIdempotence=true"
-                + "&maxBlockMs=" + timeout + "&requestTimeoutMs=" + timeout + "&deliveryTimeoutMs=" + timeout;
+                + "&maxBlockMs=" + timeout + "&requestTimeoutMs=" + timeout + "&deliveryTimeoutMs=" + (timeout + lingerMs)
+                + (lingerMs > 0 ? "&lingerMs=" + lingerMs : "");
     }
 
     String consumer(String topic, int consumers) {
@@ -122,7 +129,7 @@ public class KafkaSyncRoutes extends RouteBuilder {
                 .setBody(method(json, "write"))
                 // Events wait up to 20 ms for others to the same partition: one produce request (and one
                 // acknowledgement) per batch instead of per sync. Nothing waits for them; this route is a wire tap.
-                .to(producer(KafkaSettings.EVENTS) + "&lingerMs=20")
+                .to(producer(KafkaSettings.EVENTS, 20))
                 .filter(header("syncStatus").isNotEqualTo("success"))
                     .setHeader("reason", constant("sync failed"))
                     .to(producer(KafkaSettings.DLQ))
