@@ -139,6 +139,7 @@ final class KafkaPhase {
                 + loaded.syncs() + " of " + loaded.due() + " synced, " + loaded.fanoutErrors() + " fan-out errors)",
                 "p99 <= 100 ms", restLatency.at(99) <= 100 && restResult.errors() == 0);
         report.figure("where requests wait during that cycle, max / mean of 50 ms samples", gauges.summary());
+        report.figure("GET requests as the service timed them (http.server.requests) during that cycle", gauges.serverSide());
         ManualSyncProbe.Result manualResult = manual.get().join();
         Percentiles manualLatency = new Percentiles(manualResult.latenciesMs());
         report.figure("manual sync latency during a full backlog p50/max (request -> commit)",

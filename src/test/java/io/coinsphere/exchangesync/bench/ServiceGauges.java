@@ -34,7 +34,10 @@ final class ServiceGauges implements AutoCloseable {
         }
     }
 
+    private double[] serverBefore;
+
     void start() {
+        serverBefore = serverTimes();
         sampler.scheduleAtFixedRate(this::sample, 0, 50, TimeUnit.MILLISECONDS);
     }
 
@@ -56,6 +59,28 @@ final class ServiceGauges implements AutoCloseable {
                 s[2]++;
             }
         }
+    }
+
+    /**
+     * Count, total and max seconds of the GET requests the service measured itself (Spring's
+     * {@code http.server.requests}: from the first filter to the end of the asynchronous answer).
+     */
+    private double[] serverTimes() {
+        double[] t = new double[3];
+        for (io.micrometer.core.instrument.Timer timer : registry.find("http.server.requests").tag("method", "GET").timers()) {
+            t[0] += timer.count();
+            t[1] += timer.totalTime(TimeUnit.SECONDS);
+            t[2] = Math.max(t[2], timer.max(TimeUnit.SECONDS));
+        }
+        return t;
+    }
+
+    /** Mean and max server-side time of the GET requests since {@link #start()}, in ms. */
+    String serverSide() {
+        double[] now = serverTimes();
+        double count = now[0] - serverBefore[0];
+        return count == 0 ? "n/a" : Report.number((now[1] - serverBefore[1]) / count * 1000, 1) + " ms mean, "
+                + Report.number(now[2] * 1000, 0) + " ms max (" + Report.number(count, 0) + " requests)";
     }
 
     /** "label max/mean" of each figure, or "n/a" for a gauge the service does not have. */
