@@ -109,9 +109,32 @@ final class KafkaPhase {
                 + Report.number(cores * 1000.0 / (service + emulator + postgres), 0) + " syncs/s if the cores were ours)");
     }
 
+    /**
+     * The same GET load for 5 s with no sync running: its latency and the service's CPU per request, so the
+     * loaded cycle's REST figure can be told apart into the API's own cost and the competition for the cores.
+     */
+    private static void restWithoutCycle(BenchSettings s, ProbeUser probe, BenchService service, Report report)
+            throws Exception {
+        RestLoad rest = new RestLoad(service.port(), probe.api().token(), s.restRate());
+        long cpu = Machine.processCpuNanos();
+        RestLoad.Result result;
+        try (rest) {
+            rest.start();
+            Thread.sleep(5_000);
+            result = rest.stop();
+        }
+        double cpuMs = (Machine.processCpuNanos() - cpu) / 1e6;
+        Percentiles latency = new Percentiles(result.latenciesMs());
+        report.figure("REST GET /connections p50/p99 at " + s.restRate() + " req/s, no cycle running (5 s)",
+                Report.number(latency.at(50), 1) + " / " + Report.number(latency.at(99), 1) + " ms (" + result.sent()
+                        + " sent, " + result.errors() + " errors; JVM CPU " + Report.number(cpuMs / result.sent(), 2)
+                        + " ms per request, client included)");
+    }
+
     /** One more cycle with GET /connections at a fixed rate and manual syncs queued behind the backlog. */
     private static void loadedCycle(BenchSettings s, BenchData data, ProducerTemplate producer, ProbeUser probe,
             BenchService service, Report report) throws Exception {
+        restWithoutCycle(s, probe, service, report);
         RestLoad rest = new RestLoad(service.port(), probe.api().token(), s.restRate());
         ServiceGauges gauges = new ServiceGauges(service.meters());
         AtomicReference<CompletableFuture<ManualSyncProbe.Result>> manual = new AtomicReference<>();
