@@ -1,6 +1,8 @@
 package io.coinsphere.exchangesync.sync;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SyncEnqueuer {
+
+    private static final List<String> PER_MESSAGE = List.of(SyncHeaders.CONNECTION_ID, SyncHeaders.PRIORITY, SyncHeaders.SEQUENCE);
 
     private final CamelContext camel;
     private final SyncQueue queue;
@@ -37,6 +41,11 @@ public class SyncEnqueuer {
     public void enqueue(Exchange exchange) throws Exception {
         List<?> ids = exchange.getMessage().getMandatoryBody(List.class);
         Object body = exchange.getMessage().getBody();
+        // The per-message headers go on the copies only: a REST caller would otherwise answer with them.
+        Map<String, Object> before = new HashMap<>();
+        for (String name : PER_MESSAGE) {
+            before.put(name, exchange.getMessage().getHeader(name));
+        }
         // Fire and forget even from a REST request (InOut): the worker must not answer the caller.
         ExchangePattern pattern = exchange.getPattern();
         exchange.setPattern(ExchangePattern.InOnly);
@@ -53,6 +62,13 @@ public class SyncEnqueuer {
         } finally {
             exchange.setPattern(pattern);
             exchange.getMessage().setBody(body);
+            before.forEach((name, value) -> {
+                if (value == null) {
+                    exchange.getMessage().removeHeader(name);
+                } else {
+                    exchange.getMessage().setHeader(name, value);
+                }
+            });
         }
     }
 

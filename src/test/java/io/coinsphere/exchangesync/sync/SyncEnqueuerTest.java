@@ -75,6 +75,8 @@ class SyncEnqueuerTest {
 
         assertThat(request.getPattern()).isEqualTo(ExchangePattern.InOut);
         assertThat(request.getMessage().getBody()).isSameAs(ids);
+        // platform-http would send these back as response headers.
+        assertThat(request.getMessage().getHeaders()).containsOnlyKeys(SyncHeaders.TRIGGER);
         List<Exchange> queued = drain();
         assertThat(queued).hasSize(1);
         assertThat(queued.get(0).getPattern()).isEqualTo(ExchangePattern.InOnly);
