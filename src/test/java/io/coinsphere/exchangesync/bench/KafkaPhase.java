@@ -118,10 +118,13 @@ final class KafkaPhase {
         RestLoad rest = new RestLoad(service.port(), probe.api().token(), s.restRate());
         long cpu = Machine.processCpuNanos();
         RestLoad.Result result;
-        try (rest) {
+        // Kept for `jfr print`: where the CPU of a GET goes.
+        try (rest; CpuProfile profile = new CpuProfile(SyncBenchmark.path(service.dataDir(), "rest.jfr"))) {
+            profile.start();
             rest.start();
             Thread.sleep(5_000);
             result = rest.stop();
+            profile.stop();
         }
         double cpuMs = (Machine.processCpuNanos() - cpu) / 1e6;
         Percentiles latency = new Percentiles(result.latenciesMs());
