@@ -20,10 +20,12 @@ public class SyncRoutes extends RouteBuilder {
     private final SyncOutcomes outcomes;
     private final SyncEvents events;
     private final OffsetTracker tracker;
+    private final SyncEnqueuer enqueuer;
 
     public SyncRoutes(SyncProperties properties, SyncJobs jobs, BalanceFetcher fetcher, SyncOutcomes outcomes,
-            SyncEvents events, OffsetTracker tracker) {
+            SyncEvents events, OffsetTracker tracker, SyncEnqueuer enqueuer) {
         this.tracker = tracker;
+        this.enqueuer = enqueuer;
         this.events = events;
         this.properties = properties;
         this.jobs = jobs;
@@ -45,7 +47,7 @@ public class SyncRoutes extends RouteBuilder {
     public void configure() {
         // Body: a list of connection ids; header syncTrigger says who asked.
         from("direct:sync-enqueue").routeId("sync-enqueue")
-                .bean(SyncEnqueuer.class, "enqueue");
+                .bean(enqueuer, "enqueue");
 
         from(queueUri()).routeId("sync-worker")
                 .routeConfigurationId(SyncErrorPolicy.ID)
