@@ -2,8 +2,6 @@ package io.coinsphere.exchangesync.kafka;
 
 import io.coinsphere.exchangesync.ops.Correlation;
 import io.coinsphere.exchangesync.sync.SyncHeaders;
-import io.coinsphere.exchangesync.sync.SyncProperties;
-import io.coinsphere.exchangesync.sync.SyncQueue;
 import io.coinsphere.exchangesync.web.ApiException;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.AggregationStrategies;
@@ -24,26 +22,33 @@ public class KafkaSyncRoutes extends RouteBuilder {
 
     private final KafkaBootstrap bootstrap;
     private final KafkaSettings settings;
-    private final SyncProperties sync;
+    private final ScheduledIntake intake;
     private final SyncRequestResolver resolver;
     private final OffsetTracker tracker;
     private final KafkaJson json;
 
-    public KafkaSyncRoutes(KafkaBootstrap bootstrap, KafkaSettings settings, SyncProperties sync, SyncRequestResolver resolver,
+    public KafkaSyncRoutes(KafkaBootstrap bootstrap, KafkaSettings settings, ScheduledIntake intake, SyncRequestResolver resolver,
             OffsetTracker tracker, KafkaJson json) {
         this.tracker = tracker;
         this.json = json;
         this.bootstrap = bootstrap;
         this.settings = settings;
-        this.sync = sync;
+        this.intake = intake;
         this.resolver = resolver;
     }
 
     /** Producer endpoint: acknowledged by all in-sync replicas, idempotent, and quick to fail when the broker is gone. */
     String producer(String topic) {
+        return producer(topic, 0);
+    }
+
+    /** With {@code lingerMs}: a record waits that long for others to the same partition, to go in one request. */
+    String producer(String topic, int lingerMs) {
         long timeout = settings.sendTimeout().toMillis();
+        // The client refuses a delivery timeout shorter than linger + request timeout.
         return "kafka:" + topic + "?brokers=" + bootstrap.servers() + "&requestRequiredAcks=all&enableIdempotence=true"
-                + "&maxBlockMs=" + timeout + "&requestTimeoutMs=" + timeout + "&deliveryTimeoutMs=" + timeout;
+                + "&maxBlockMs=" + timeout + "&requestTimeoutMs=" + timeout + "&deliveryTimeoutMs=" + (timeout + lingerMs)
+                + (lingerMs > 0 ? "&lingerMs=" + lingerMs : "");
     }
 
     String consumer(String topic, int consumers) {
@@ -111,12 +116,10 @@ public class KafkaSyncRoutes extends RouteBuilder {
                         .to("direct:sync-enqueue")
                 .end();
 
+        // Parse, register the offset, queue, and stop taking scheduled work while the local queue is long
+        // (the rest waits in Kafka): one processor instead of a routing step each.
         from(consumer(KafkaSettings.SCHEDULED, settings.scheduledConsumers())).routeId("sync-scheduled-consumer")
-                .setBody(method(resolver, "resolve"))
-                .bean(tracker, "register")
-                .to("direct:sync-enqueue")
-                // Stop taking scheduled work while the local queue is long: the rest waits in Kafka.
-                .bean("syncQueue", "awaitBelow(" + sync.queueHighWatermark() + ")");
+                .process(intake);
 
         // Downstream consumers learn about every finished sync; failures also land on the DLQ.
         from("direct:sync-events-out").routeId("sync-events-publish")
@@ -124,7 +127,9 @@ public class KafkaSyncRoutes extends RouteBuilder {
                 .setHeader(KafkaConstants.KEY, simple("${body.connectionId}"))
                 .setHeader("syncStatus", simple("${body.status}"))
                 .setBody(method(json, "write"))
-                .to(producer(KafkaSettings.EVENTS))
+                // Events wait up to 20 ms for others to the same partition: one produce request (and one
+                // acknowledgement) per batch instead of per sync. Nothing waits for them; this route is a wire tap.
+                .to(producer(KafkaSettings.EVENTS, 20))
                 .filter(header("syncStatus").isNotEqualTo("success"))
                     .setHeader("reason", constant("sync failed"))
                     .to(producer(KafkaSettings.DLQ))

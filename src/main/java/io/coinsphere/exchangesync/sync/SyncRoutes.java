@@ -3,7 +3,6 @@ package io.coinsphere.exchangesync.sync;
 import io.coinsphere.exchangesync.kafka.OffsetTracker;
 import io.coinsphere.exchangesync.ops.Correlation;
 import java.time.OffsetDateTime;
-import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
@@ -21,10 +20,12 @@ public class SyncRoutes extends RouteBuilder {
     private final SyncOutcomes outcomes;
     private final SyncEvents events;
     private final OffsetTracker tracker;
+    private final SyncEnqueuer enqueuer;
 
     public SyncRoutes(SyncProperties properties, SyncJobs jobs, BalanceFetcher fetcher, SyncOutcomes outcomes,
-            SyncEvents events, OffsetTracker tracker) {
+            SyncEvents events, OffsetTracker tracker, SyncEnqueuer enqueuer) {
         this.tracker = tracker;
+        this.enqueuer = enqueuer;
         this.events = events;
         this.properties = properties;
         this.jobs = jobs;
@@ -38,20 +39,15 @@ public class SyncRoutes extends RouteBuilder {
         return new SyncQueue();
     }
 
-    /** The SEDA endpoint both sides use: one URI so producers and workers share one endpoint. */
     String queueUri() {
-        return "seda:sync-work?queue=#syncQueue&concurrentConsumers=" + properties.workers();
+        return SyncEnqueuer.queueUri(properties.workers());
     }
 
     @Override
     public void configure() {
         // Body: a list of connection ids; header syncTrigger says who asked.
         from("direct:sync-enqueue").routeId("sync-enqueue")
-                .split(body())
-                    .setHeader(SyncHeaders.CONNECTION_ID, body())
-                    .bean("syncQueue", "stamp")
-                    .to(ExchangePattern.InOnly, queueUri())
-                .end();
+                .bean(enqueuer, "enqueue");
 
         from(queueUri()).routeId("sync-worker")
                 .routeConfigurationId(SyncErrorPolicy.ID)

@@ -22,10 +22,17 @@ final class BenchService implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final double startupSeconds;
+    private final Path dataDir;
 
-    private BenchService(ConfigurableApplicationContext context, double startupSeconds) {
+    private BenchService(ConfigurableApplicationContext context, double startupSeconds, Path dataDir) {
         this.context = context;
         this.startupSeconds = startupSeconds;
+        this.dataDir = dataDir;
+    }
+
+    /** The instance's data directory; its log and the JFR recordings stay there. */
+    Path dataDir() {
+        return dataDir;
     }
 
     static BenchService start(Path dataDir, EmulatorProcess emulator, boolean kafka, List<String> extra) {
@@ -53,10 +60,12 @@ final class BenchService implements AutoCloseable {
             }
         }
         args.addAll(extra);
+        // The instance's embedded PostgreSQL (EmbeddedPostgresConfiguration) keeps its data, and its pid file, here.
+        ProcessCpu.watchPostgres(dataDir.toAbsolutePath().resolve("postgres"));
         long start = System.nanoTime();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ExchangeSyncApplication.class)
                 .run(args.toArray(String[]::new));
-        return new BenchService(context, (System.nanoTime() - start) / 1e9);
+        return new BenchService(context, (System.nanoTime() - start) / 1e9, dataDir);
     }
 
     /** From the start call until Spring reported the application ready (database, broker, routes, web server). */
@@ -74,6 +83,10 @@ final class BenchService implements AutoCloseable {
 
     CredentialVault vault() {
         return context.getBean(CredentialVault.class);
+    }
+
+    io.micrometer.core.instrument.MeterRegistry meters() {
+        return context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
     }
 
     ProducerTemplate producer() {

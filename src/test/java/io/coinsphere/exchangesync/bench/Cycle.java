@@ -19,10 +19,11 @@ import org.apache.camel.ProducerTemplate;
  * @param seconds        first claim to last commit, by the database's clock
  * @param latenciesMs    claim to commit of each run
  * @param cpuMs          process CPU time from the claim until the last commit was seen
+ * @param cpu            CPU nanoseconds of each part of the pipeline over the same span ({@link ProcessCpu})
  * @param heapAfterFanoutMb heap in use after a full GC once the fan-out returned (NaN unless asked)
  */
 record Cycle(int due, long syncs, long failed, int fanoutErrors, double seconds, List<Double> latenciesMs, double cpuMs,
-        double heapAfterFanoutMb) {
+        ProcessCpu.Sample cpu, double heapAfterFanoutMb) {
 
     /** Without progress for this long (and no fan-out running) the rest of the cycle is not coming. */
     private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(60);
@@ -41,7 +42,7 @@ record Cycle(int due, long syncs, long failed, int fanoutErrors, double seconds,
             throws Exception {
         long mark = data.lastRunId();
         int due = data.makeDue(probeUser, n);
-        long cpu = Machine.processCpuNanos();
+        ProcessCpu.Sample cpu = ProcessCpu.now();
         CompletableFuture<Double> fanout = fanout(producer, measureHeap);
         if (during != null) {
             during.run(mark, due);
@@ -68,10 +69,11 @@ record Cycle(int due, long syncs, long failed, int fanoutErrors, double seconds,
                 progressAt = System.nanoTime();
             }
         }
-        double cpuMs = (Machine.processCpuNanos() - cpu) / 1e6;
+        ProcessCpu.Sample used = ProcessCpu.now().minus(cpu);
+        double cpuMs = used.jvm() / 1e6;
         double heap = fanout.isCompletedExceptionally() ? Double.NaN : fanout.get(60, TimeUnit.SECONDS);
         return new Cycle(due, done, data.failedAfter(mark), fanoutErrors, data.cycleSeconds(mark), data.claimToCommitMillis(mark),
-                cpuMs, heap);
+                cpuMs, used, heap);
     }
 
     private static CompletableFuture<Double> fanout(ProducerTemplate producer, boolean measureHeap) {

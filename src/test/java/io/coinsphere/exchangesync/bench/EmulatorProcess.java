@@ -40,6 +40,10 @@ final class EmulatorProcess implements AutoCloseable {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     String baseUrl(ExchangeId id) {
         return "http://127.0.0.1:" + ports.get(id);
     }

@@ -32,6 +32,7 @@ public final class SyncBenchmark {
                 + " vs 5F, REST " + settings.restRate() + " req/s, service args " + settings.serviceArgs());
         long seed = System.nanoTime();
         try (EmulatorProcess emulator = EmulatorProcess.start(seed, settings.accountsNeeded(), settings.assets(), settings.latencyMs())) {
+            ProcessCpu.watchEmulator(emulator.pid());
             BenchAccounts accounts = new BenchAccounts(seed, settings.assets());
             Path kafka = settings.workDir().resolve("kafka-" + seed);
             KafkaPhase.run(settings, emulator, accounts, kafka, report);
