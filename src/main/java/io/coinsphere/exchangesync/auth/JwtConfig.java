@@ -1,12 +1,10 @@
 package io.coinsphere.exchangesync.auth;
 
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.coinsphere.exchangesync.config.CoinsphereProperties;
@@ -117,7 +115,7 @@ public class JwtConfig {
     static JwtDecoder localDecoder(JwtKeys keys) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         // SECURITY: only RS256 with our own public keys (no "alg":"none", no HMAC confusion).
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(keys.publicKeys())));
+        processor.setJWSKeySelector(new ParsedKeySelector(keys.publicKeys()));
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
         // Claims are checked by Spring's validators below (exp/nbf with 60 s skew, iss), as NimbusJwtDecoder's builders do.
         processor.setJWTClaimsSetVerifier((claims, context) -> { });
