@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The first check on every {@code /api/} request, before authentication and before any route reads
+ * The first check on every request to a REST route ({@code /api/}, {@code /api-doc}, {@code /.well-known/}),
+ * before authentication and before any route reads
  * the body: a body must be JSON (415 {@code unsupported_media_type}), at most 64 KiB (413
  * {@code payload_too_large}), also when it arrives chunked without a Content-Length, and UTF-8 (400).
  * The body is read here once, bounded, and handed on from memory: Camel's platform-http otherwise
@@ -43,7 +44,9 @@ public class ApiRequestGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        // Every path Camel's REST DSL serves: the API, its OpenAPI document and the JWKS.
+        String uri = request.getRequestURI();
+        return !(uri.startsWith("/api") || uri.startsWith("/.well-known/"));
     }
 
     @Override
