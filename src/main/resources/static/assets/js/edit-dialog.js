@@ -1,7 +1,7 @@
 import { api, ApiError } from './api.js';
 import { $, $$, el, exchangeMark } from './dom.js';
 import { modal } from './dialogs.js';
-import { formFeedback } from './fields.js';
+import { formFeedback, showBusy } from './fields.js';
 import { syncInterval } from './format.js';
 import { toast } from './toasts.js';
 
@@ -55,10 +55,7 @@ export function createEditDialog({ exchangeName, onSaved, onReplaceKey, onStale 
 
   const setBusy = (value) => {
     busy = value;
-    saveButton.disabled = value;
-    saveButton.classList.toggle('is-busy', value);
-    saveButton.textContent = value ? 'Saving…' : 'Save';
-    form.setAttribute('aria-busy', String(value));
+    showBusy(form, saveButton, value, 'Saving…', 'Save');
   };
 
   const save = async (event) => {

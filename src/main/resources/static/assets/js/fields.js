@@ -59,3 +59,11 @@ export function formFeedback(root, prefix, labels, result) {
     },
   };
 }
+
+/** Shows a dialog's form as busy (or not) while its request runs: the button says what is happening. */
+export function showBusy(form, button, value, busyText, idleText) {
+  button.disabled = value;
+  button.classList.toggle('is-busy', value);
+  button.textContent = value ? busyText : idleText;
+  form.setAttribute('aria-busy', String(value));
+}

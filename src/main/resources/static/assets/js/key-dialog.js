@@ -1,7 +1,7 @@
 import { api, ApiError } from './api.js';
 import { $, $$, el, exchangeMark } from './dom.js';
 import { modal } from './dialogs.js';
-import { formFeedback } from './fields.js';
+import { formFeedback, showBusy } from './fields.js';
 import { toast } from './toasts.js';
 
 // The replace-key dialog (PUT /connections/{id}/credentials): how a connection disabled by a
@@ -40,10 +40,7 @@ export function createKeyDialog({ exchanges, onReplaced, onStale }) {
 
   const setBusy = (value) => {
     busy = value;
-    submitButton.disabled = value;
-    submitButton.classList.toggle('is-busy', value);
-    submitButton.textContent = value ? 'Testing the key…' : 'Test and replace';
-    form.setAttribute('aria-busy', String(value));
+    showBusy(form, submitButton, value, 'Testing the key…', 'Test and replace');
   };
 
   const replace = async (event) => {

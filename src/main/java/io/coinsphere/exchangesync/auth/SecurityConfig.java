@@ -39,7 +39,7 @@ public class SecurityConfig {
     static final String OPS_REALM = "Basic realm=\"coinsphere-operations\"";
 
     /** The management paths answer JSON only (Hawtio's pages send their own policy, which wins). */
-    static final String MANAGEMENT_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    public static final String MANAGEMENT_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 

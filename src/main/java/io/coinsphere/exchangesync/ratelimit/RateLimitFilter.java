@@ -1,6 +1,7 @@
 package io.coinsphere.exchangesync.ratelimit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coinsphere.exchangesync.auth.SecurityConfig;
 import io.coinsphere.exchangesync.ratelimit.RateLimitProperties.Limit;
 import io.coinsphere.exchangesync.web.ApiError;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -116,7 +117,8 @@ public abstract class RateLimitFilter extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         // This answer leaves before Spring Security's header writers run, so it carries the same headers itself.
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        // A JSON answer loads nothing: the same policy as the management paths.
+        response.setHeader("Content-Security-Policy", SecurityConfig.MANAGEMENT_CONTENT_SECURITY_POLICY);
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
         if (secure) {

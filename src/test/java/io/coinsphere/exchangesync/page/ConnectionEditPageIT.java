@@ -6,60 +6,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.coinsphere.exchangesync.emulator.EmulatedAccount;
 import io.coinsphere.exchangesync.emulator.Failure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
-import io.coinsphere.exchangesync.live.LiveStreams;
 import io.coinsphere.exchangesync.support.ApiClient;
-import io.coinsphere.exchangesync.support.IntegrationTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Editing a connection and replacing its API key on the exchanges page, in a real Chromium against
  * the running service and the exchange emulator: the edit dialog, the server's validation message
  * next to its field, and a connection disabled by a rejected key repaired with a new one.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConnectionEditPageIT extends IntegrationTest {
+class ConnectionEditPageIT extends BrowserTest {
 
-    @Autowired
-    private LiveStreams streams;
-
-    private Browser browser;
     private ApiClient user;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start(port);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.closeAfterStreamsEnd(streams::openStreams);
-        }
-    }
 
     @BeforeEach
     void newUserOnTheDesktop() {
         browser.resize(1280, 900);
         user = newUser();
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        assertThat(browser.scriptErrors()).as("script errors and CSP violations in the browser console").isEmpty();
     }
 
     @Test

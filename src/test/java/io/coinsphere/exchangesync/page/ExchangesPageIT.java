@@ -5,57 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coinsphere.exchangesync.emulator.EmulatedAccount;
 import io.coinsphere.exchangesync.emulator.Failure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
-import io.coinsphere.exchangesync.live.LiveStreams;
 import io.coinsphere.exchangesync.support.ApiClient;
-import io.coinsphere.exchangesync.support.IntegrationTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The exchanges page in a real Chromium against the running service and the exchange emulator:
  * the modal, the cards, the holdings, Sync Now, errors, disconnect and live updates.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExchangesPageIT extends IntegrationTest {
+class ExchangesPageIT extends BrowserTest {
 
-    @Autowired
-    private LiveStreams streams;
-
-    private Browser browser;
     private ApiClient user;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start(port);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.closeAfterStreamsEnd(streams::openStreams);
-        }
-    }
 
     @BeforeEach
     void newUserOnTheDesktop() {
         browser.resize(1280, 900);
         user = newUser();
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        assertThat(browser.scriptErrors()).as("script errors and CSP violations in the browser console").isEmpty();
     }
 
     // ---- page, empty state, security notice ----

@@ -3,49 +3,20 @@ package io.coinsphere.exchangesync.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coinsphere.exchangesync.auth.SessionCookies;
-import io.coinsphere.exchangesync.live.LiveStreams;
 import io.coinsphere.exchangesync.support.ApiClient;
-import io.coinsphere.exchangesync.support.IntegrationTest;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** The sign-in / sign-up page in a real Chromium: it leads to /exchanges and back. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SignInPageIT extends IntegrationTest {
+class SignInPageIT extends BrowserTest {
 
-    @Autowired
-    private LiveStreams streams;
-
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start(port);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.closeAfterStreamsEnd(streams::openStreams);
-        }
-    }
 
     @BeforeEach
     void signedOut() {
         browser.signOutHere();
         browser.open("/?reason=none");
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        assertThat(browser.scriptErrors()).as("script errors and CSP violations in the browser console").isEmpty();
     }
 
     @Test
