@@ -1,6 +1,7 @@
 package io.coinsphere.exchangesync.ops;
 
 import io.coinsphere.exchangesync.sync.SyncQueue;
+import io.coinsphere.exchangesync.sync.SyncThrottle;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -10,16 +11,21 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Gauges of the pipeline's state: the queue depth and the connections by status. */
+/** Gauges of the pipeline's state: the queue depth, the sync concurrency and the connections by status. */
 @Component
 public class OpsGauges {
 
     /** The statuses of {@code exchange_connections.status}. */
     static final List<String> STATUSES = List.of("active", "error", "disabled");
 
-    public OpsGauges(MeterRegistry registry, SyncQueue syncQueue, JdbcTemplate jdbc, OpsProperties properties) {
+    public OpsGauges(MeterRegistry registry, SyncQueue syncQueue, SyncThrottle syncThrottle, JdbcTemplate jdbc,
+            OpsProperties properties) {
         Gauge.builder("coinsphere.sync.queue.depth", syncQueue, SyncQueue::size)
                 .description("Syncs waiting in this instance's queue").register(registry);
+        Gauge.builder("coinsphere.sync.workers.limit", syncThrottle, SyncThrottle::limit)
+                .description("Syncs this instance lets run at once now (lower while the CPU is saturated)").register(registry);
+        Gauge.builder("coinsphere.sync.workers.busy", syncThrottle, SyncThrottle::running)
+                .description("Syncs of this instance running now").register(registry);
         ConnectionStatusCounts counts = new ConnectionStatusCounts(() -> byStatus(jdbc),
                 properties.connectionGaugeRefresh(), Clock.systemUTC());
         for (String status : STATUSES) {

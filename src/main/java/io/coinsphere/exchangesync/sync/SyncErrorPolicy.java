@@ -20,9 +20,11 @@ public class SyncErrorPolicy extends RouteConfigurationBuilder {
     public static final String ID = "sync-errors";
 
     private final SyncProperties properties;
+    private final SyncThrottle throttle;
 
-    public SyncErrorPolicy(SyncProperties properties) {
+    public SyncErrorPolicy(SyncProperties properties, SyncThrottle throttle) {
         this.properties = properties;
+        this.throttle = throttle;
     }
 
     @Override
@@ -36,6 +38,8 @@ public class SyncErrorPolicy extends RouteConfigurationBuilder {
                 .maximumRedeliveryDelay(retry.initialDelay().toMillis() * 64)
                 // The worker goes on with other connections while this one waits for its retry.
                 .asyncDelayedRedelivery()
+                // A failed attempt gives its concurrency permit back: a retry waiting out its backoff holds none.
+                .onExceptionOccurred(throttle::release)
                 .retryAttemptedLogLevel(LoggingLevel.INFO)
                 // An exhausted sync is logged once with its route history, so operators see where it failed. The
                 // dead letter route handles it, and Camel logs handled failures only when asked (logHandled).

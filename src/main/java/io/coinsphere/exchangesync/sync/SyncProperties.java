@@ -1,5 +1,6 @@
 package io.coinsphere.exchangesync.sync;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -18,12 +19,23 @@ public record SyncProperties(
         @DefaultValue("1000") @Min(1) int queueHighWatermark,
         @DefaultValue("32") @Min(1) int workers,
         @DefaultValue("5m") @NotNull Duration lease,
-        @DefaultValue @NotNull Retry retry) {
+        @DefaultValue @NotNull Retry retry,
+        @DefaultValue @NotNull Throttle throttle) {
 
     /** Redelivery of transient failures: {@code initialDelay}, then times {@code multiplier} each time. */
     public record Retry(
             @DefaultValue("3") @Min(0) int maxRedeliveries,
             @DefaultValue("5s") @NotNull Duration initialDelay,
             @DefaultValue("2") @DecimalMin("1.0") double multiplier) {
+    }
+
+    /**
+     * The limit on syncs in flight between {@code minWorkers} and {@code workers}, steered by the machine's CPU
+     * load ({@link ThrottleRule}); {@code cpuTarget} 1 keeps all {@code workers} running whatever the load.
+     */
+    public record Throttle(
+            @DefaultValue("0.85") @DecimalMin("0.1") @DecimalMax("1.0") double cpuTarget,
+            @DefaultValue("4") @Min(1) int minWorkers,
+            @DefaultValue("500ms") @NotNull Duration interval) {
     }
 }

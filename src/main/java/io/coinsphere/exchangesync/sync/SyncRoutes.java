@@ -21,9 +21,13 @@ public class SyncRoutes extends RouteBuilder {
     private final SyncEvents events;
     private final OffsetTracker tracker;
     private final SyncEnqueuer enqueuer;
+    private final SyncThrottle throttle;
+    private final SyncQueue queue;
 
     public SyncRoutes(SyncProperties properties, SyncJobs jobs, BalanceFetcher fetcher, SyncOutcomes outcomes,
-            SyncEvents events, OffsetTracker tracker, SyncEnqueuer enqueuer) {
+            SyncEvents events, OffsetTracker tracker, SyncEnqueuer enqueuer, SyncThrottle throttle, SyncQueue queue) {
+        this.throttle = throttle;
+        this.queue = queue;
         this.tracker = tracker;
         this.enqueuer = enqueuer;
         this.events = events;
@@ -33,10 +37,18 @@ public class SyncRoutes extends RouteBuilder {
         this.outcomes = outcomes;
     }
 
+    /** How many syncs run at once, steered by the CPU load (see {@link ThrottleRule}). */
+    @Bean
+    static SyncThrottle syncThrottle(SyncProperties properties) {
+        SyncProperties.Throttle throttle = properties.throttle();
+        int min = Math.min(throttle.minWorkers(), properties.workers());
+        return new SyncThrottle(new ThrottleRule(min, properties.workers(), throttle.cpuTarget()));
+    }
+
     /** The one queue every trigger feeds; see {@link SyncQueue} for the ordering. */
     @Bean
-    static SyncQueue syncQueue() {
-        return new SyncQueue();
+    static SyncQueue syncQueue(SyncThrottle syncThrottle) {
+        return new SyncQueue(syncThrottle);
     }
 
     String queueUri() {
@@ -53,12 +65,18 @@ public class SyncRoutes extends RouteBuilder {
                 .routeConfigurationId(SyncErrorPolicy.ID)
                 // Whatever the outcome, a Kafka record behind this sync may now be committed.
                 .onCompletion()
+                    .process(throttle::release)
                     .bean(tracker, "completed")
                     .process(e -> Correlation.leave())
                 .end()
                 // The REST request's correlation id (if a request asked for this sync) on the worker's log lines.
                 .process(Correlation::enter)
                 .to("direct:sync-connection");
+
+        // Every interval: fewer syncs at once while the cores are saturated, more while syncs wait and cores idle.
+        MachineCpu cpu = new MachineCpu();
+        from("timer:sync-throttle?period=" + properties.throttle().interval().toMillis()).routeId("sync-throttle")
+                .process(e -> throttle.adjust(cpu.load(), !queue.isEmpty()));
 
         from("direct:sync-connection").routeId("sync-connection")
                 .routeConfigurationId(SyncErrorPolicy.ID)

@@ -1,6 +1,7 @@
 package io.coinsphere.exchangesync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.coinsphere.exchangesync.emulator.EmulatedAccount;
 import io.coinsphere.exchangesync.emulator.Failure;
@@ -12,10 +13,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Retries, dead letters and disabled connections, against the emulator's scripted failures. */
 class SyncFailureIT extends IntegrationTest {
+
+    @Autowired
+    private SyncThrottle throttle;
+
+    /** Retries, dead letters and rejected keys all give their worker permit back: a leak would starve the queue. */
+    @AfterEach
+    void everyAttemptGaveItsPermitBack() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(throttle.running()).isZero());
+        assertThat(throttle.limit()).isPositive();
+    }
 
     @Test
     void transientFailureIsRetriedAndTheConnectionStaysActive() {
