@@ -1,5 +1,11 @@
--- Writes one connection's balances: inserts new assets, updates changed ones (unchanged rows are
--- left alone, so a steady portfolio writes nothing) and deletes assets the exchange no longer reports.
+-- Records a successful sync in one statement, hence one transaction without a BEGIN/COMMIT round trip:
+-- marks the connection healthy (a partial sync or a key that may trade leaves a warning in last_error,
+-- status stays 'active'), releases its lease, records the run and writes its balances. Returns synced = 0
+-- when the connection was disconnected meanwhile: then nothing at all is written.
+-- Its UPDATE comes first and locks the connection row, which serialises it with a concurrent disconnect.
+-- Holdings are written only when :#digest differs from the stored one (or is NULL: wallets were kept):
+-- a steady portfolio writes no holding. Otherwise: inserts new assets, updates changed ones and deletes
+-- assets the exchange no longer reports.
 -- Wallets this sync did not read (:#keptWallets: a secondary wallet failed, or is read less often)
 -- keep their stored parts, so a failed earn call never wipes earn holdings. (No '#' in this file:
 -- camel-sql reads it as a parameter marker.)
@@ -7,11 +13,28 @@
 -- concurrent syncs take the unique-index locks in the same order and cannot deadlock. A symbol that
 -- another sync inserts at the same moment is not in this statement's snapshot: DO UPDATE (a no-op
 -- write) waits for it and returns its row, where DO NOTHING would return nothing and lose the holding.
-WITH new_tokens AS (
+WITH previous AS (
+    SELECT holdings_digest FROM exchange_connections WHERE id = CAST(:#connectionId AS uuid)
+), c AS (
+    UPDATE exchange_connections
+    SET status = 'active', last_sync_at = now(), last_error = COALESCE(CAST(:#warning AS text), key_warning),
+        consecutive_failures = 0, sync_lease_until = NULL, updated_at = now(),
+        holdings_digest = CAST(:#digest AS text)
+    WHERE id = CAST(:#connectionId AS uuid)
+    RETURNING id
+), run AS (
+    INSERT INTO sync_runs (connection_id, trigger, started_at, status, assets, attempts, error)
+    SELECT id, :#trigger, CAST(:#startedAt AS timestamptz), 'success', :#assets, :#attempts, CAST(:#warning AS text) FROM c
+), write AS (
+    SELECT 1 FROM c
+    WHERE CAST(:#digest AS text) IS NULL
+       OR CAST(:#digest AS text) IS DISTINCT FROM (SELECT holdings_digest FROM previous)
+), new_tokens AS (
     INSERT INTO tokens (symbol)
     SELECT s.symbol
     FROM unnest(CAST(:#symbols AS text[])) AS s(symbol)
-    WHERE NOT EXISTS (SELECT 1 FROM tokens t WHERE t.symbol = s.symbol)
+    WHERE EXISTS (SELECT 1 FROM write)
+      AND NOT EXISTS (SELECT 1 FROM tokens t WHERE t.symbol = s.symbol)
     ORDER BY s.symbol
     ON CONFLICT (symbol) DO UPDATE SET symbol = EXCLUDED.symbol
     RETURNING id, symbol
@@ -36,6 +59,7 @@ WITH new_tokens AS (
            sum(CASE WHEN w.key IN ('spot', 'funding') THEN 0 ELSE CAST(w.value AS numeric) END) AS locked
     FROM holdings h CROSS JOIN LATERAL jsonb_each_text(h.wallets) AS w(key, value)
     WHERE h.connection_id = CAST(:#connectionId AS uuid)
+      AND cardinality(CAST(:#keptWallets AS text[])) > 0
       AND w.key = ANY (CAST(:#keptWallets AS text[]))
     GROUP BY h.token_id
 ), input AS (
@@ -49,13 +73,16 @@ WITH new_tokens AS (
     INSERT INTO holdings (portfolio_id, token_id, connection_id, amount, available, locked, wallets, updated_at)
     SELECT CAST(:#portfolioId AS uuid), token_id, CAST(:#connectionId AS uuid), amount, available, locked, wallets, now()
     FROM input
+    WHERE EXISTS (SELECT 1 FROM write)
     ON CONFLICT (portfolio_id, token_id, connection_id) DO UPDATE
         SET amount = EXCLUDED.amount, available = EXCLUDED.available, locked = EXCLUDED.locked,
             wallets = EXCLUDED.wallets, updated_at = now()
         WHERE (holdings.amount, holdings.available, holdings.locked, holdings.wallets)
               IS DISTINCT FROM (EXCLUDED.amount, EXCLUDED.available, EXCLUDED.locked, EXCLUDED.wallets)
-    RETURNING token_id
+), pruned AS (
+    DELETE FROM holdings h
+    WHERE EXISTS (SELECT 1 FROM write)
+      AND h.connection_id = CAST(:#connectionId AS uuid)
+      AND h.token_id NOT IN (SELECT token_id FROM input)
 )
-DELETE FROM holdings h
-WHERE h.connection_id = CAST(:#connectionId AS uuid)
-  AND h.token_id NOT IN (SELECT token_id FROM input)
+SELECT count(*) AS synced FROM c

@@ -6,9 +6,13 @@ import io.coinsphere.exchangesync.sync.FetchedBalances;
 import io.coinsphere.exchangesync.sync.SyncAttempts;
 import io.coinsphere.exchangesync.sync.SyncHeaders;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +48,7 @@ public final class HoldingsParams {
         params.put("keptWallets", fetched.keptWallets().stream().map(Wallet::id).sorted().toArray(String[]::new));
         params.put("warning", fetched.warnings().isEmpty() ? null : String.join(" ", fetched.warnings()));
         params.put("assets", sorted.size());
+        params.put("digest", ((String[]) params.get("keptWallets")).length > 0 ? null : digest(params));
         putRunParams(params, exchange);
         return params;
     }
@@ -70,6 +75,36 @@ public final class HoldingsParams {
             }
         });
         return json.append('}').toString();
+    }
+
+    /**
+     * SHA-256 over everything the holdings rows are made of, in their sorted order: equal digests, equal rows. Null
+     * when wallets are kept, because those rows also depend on what is stored.
+     */
+    static String digest(Map<String, Object> params) {
+        MessageDigest sha = sha256();
+        update(sha, (String) params.get("portfolioId"));
+        for (String column : List.of("symbols", "totals", "available", "locked", "wallets")) {
+            for (String value : (String[]) params.get(column)) {
+                update(sha, value);
+            }
+            // Column boundary: a value can never hold U+0001, so no two inputs share an encoding.
+            sha.update((byte) 1);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void update(MessageDigest sha, String value) {
+        sha.update(value.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private static String[] decimals(List<Balance> balances, java.util.function.Function<Balance, BigDecimal> column) {

@@ -3,6 +3,7 @@ package io.coinsphere.exchangesync.holdings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coinsphere.exchangesync.exchange.Balance;
+import io.coinsphere.exchangesync.exchange.Wallet;
 import io.coinsphere.exchangesync.sync.FetchedBalances;
 import io.coinsphere.exchangesync.sync.SyncAttempts;
 import io.coinsphere.exchangesync.sync.SyncHeaders;
@@ -50,5 +51,42 @@ class HoldingsParamsTest {
         assertThat(HoldingsQuery.plain(new BigDecimal("100.000000000000000000"))).isEqualTo("100");
         assertThat(HoldingsQuery.plain(new BigDecimal("0.000000000000000000"))).isEqualTo("0");
         assertThat(HoldingsQuery.plain(new BigDecimal("0.000000000000000001"))).isEqualTo("0.000000000000000001");
+    }
+
+    private static Map<String, Object> params(UUID portfolio, List<Balance> balances, java.util.Set<Wallet> kept) {
+        return HoldingsParams.of(new FetchedBalances(UUID.randomUUID(), portfolio, balances, kept, List.of()),
+                new DefaultExchange(new DefaultCamelContext()));
+    }
+
+    @Test
+    void theDigestIsEqualExactlyWhenTheRowsWouldBe() {
+        UUID portfolio = UUID.randomUUID();
+        List<Balance> balances = List.of(balance("ETH", "1.5", "1", "0.5"), balance("BTC", "2", "2", "0"));
+        Object digest = params(portfolio, balances, java.util.Set.of()).get("digest");
+
+        assertThat(digest).asString().hasSize(64);
+        assertThat(params(portfolio, List.of(balances.get(1), balances.get(0)), java.util.Set.of()).get("digest"))
+                .as("the same balances in another order").isEqualTo(digest);
+        assertThat(params(portfolio, List.of(balance("ETH", "1.5", "1.5", "0"), balances.get(1)), java.util.Set.of())
+                .get("digest")).as("available and locked moved").isNotEqualTo(digest);
+        assertThat(params(UUID.randomUUID(), balances, java.util.Set.of()).get("digest")).as("another portfolio")
+                .isNotEqualTo(digest);
+        assertThat(params(portfolio, List.of(balances.get(0)), java.util.Set.of()).get("digest")).as("an asset sold")
+                .isNotEqualTo(digest);
+    }
+
+    @Test
+    void valuesCannotRunIntoEachOtherAcrossTheDigestsBoundaries() {
+        UUID portfolio = UUID.randomUUID();
+        assertThat(params(portfolio, List.of(balance("AB", "1", "1", "0"), balance("C", "1", "1", "0")), java.util.Set.of())
+                .get("digest")).isNotEqualTo(params(portfolio,
+                        List.of(balance("A", "1", "1", "0"), balance("BC", "1", "1", "0")), java.util.Set.of()).get("digest"));
+    }
+
+    @Test
+    void keptWalletsLeaveNoDigestSoTheRowsAreAlwaysWritten() {
+        Map<String, Object> params = params(UUID.randomUUID(), List.of(balance("BTC", "1", "1", "0")),
+                java.util.Set.of(Wallet.EARN));
+        assertThat(params).containsEntry("digest", null);
     }
 }

@@ -84,4 +84,45 @@ class HoldingsUpsertIT extends IntegrationTest {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM tokens WHERE symbol = ?", Integer.class, symbol)).isEqualTo(1);
         }
     }
+
+    /** Row versions and row locks of a connection's holdings: any write or lock changes xmin or xmax. */
+    private List<String> rowVersions(UUID connection) {
+        return jdbc.queryForList("SELECT token_id || ':' || xmin || ':' || xmax FROM holdings WHERE connection_id = ? "
+                + "ORDER BY token_id", String.class, connection);
+    }
+
+    private static String xmin(String version) {
+        return version.substring(0, version.lastIndexOf(':'));
+    }
+
+    @Test
+    void aSyncThatReadsTheSameBalancesWritesNoHoldingButStillRecordsItsRun() {
+        ApiClient user = newUser();
+        var account = account(ExchangeId.KRAKEN).setBalance("XXBT", dec("1"), dec("0")).setBalance("XETH", dec("3"), dec("0"));
+        UUID id = connect(user, account);
+        awaitRuns(id, 1);
+        List<String> before = rowVersions(id);
+        assertThat(before).hasSize(2);
+
+        syncNow(user, id);
+        assertThat(runs(id)).isEqualTo(2);
+        assertThat(rowVersions(id)).as("not rewritten, not even locked").isEqualTo(before);
+        assertThat(connectionRow(id)).containsEntry("status", "active");
+
+        account.setBalance("XETH", dec("4"), dec("0"));
+        syncNow(user, id);
+        List<String> changed = rowVersions(id);
+        // The upsert of a changed portfolio locks each existing row (ON CONFLICT), so xmax moves; xmin is the version.
+        assertThat(xmin(changed.get(0))).as("BTC not rewritten").isEqualTo(xmin(before.get(0)));
+        assertThat(xmin(changed.get(1))).as("ETH rewritten").isNotEqualTo(xmin(before.get(1)));
+        assertThat(holdings(id)).containsEntry("ETH", dec("4")).containsEntry("BTC", dec("1"));
+
+        // Without a stored digest (as after the upgrade that added it) the next sync writes in full and stores one.
+        jdbc.update("UPDATE exchange_connections SET holdings_digest = NULL WHERE id = ?", id);
+        jdbc.update("DELETE FROM holdings WHERE connection_id = ?", id);
+        syncNow(user, id);
+        assertThat(holdings(id)).containsEntry("ETH", dec("4")).containsEntry("BTC", dec("1"));
+        assertThat(jdbc.queryForObject("SELECT holdings_digest FROM exchange_connections WHERE id = ?", String.class, id))
+                .hasSize(64);
+    }
 }
