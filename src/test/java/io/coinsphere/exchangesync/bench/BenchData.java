@@ -19,6 +19,9 @@ final class BenchData {
     /** Long enough that a connection is never due again by itself while the benchmark runs. */
     static final int INTERVAL_SECONDS = 86_400;
 
+    /** Keeps the benchmark's own queries out of the statement profile ({@link PgStatements}). */
+    private static final String TAG = PgStatements.BENCH_TAG;
+
     private final JdbcTemplate jdbc;
     private final CredentialVault vault;
     private final BenchAccounts accounts;
@@ -55,9 +58,9 @@ final class BenchData {
                     a.passphrase() == null ? null : vault.encrypt(id, "passphrase_encrypted", a.passphrase()),
                     vault.fingerprint(a.apiKey()), a.apiKey().substring(a.apiKey().length() - 4), INTERVAL_SECONDS});
         }
-        jdbc.batchUpdate("INSERT INTO users (id, email, password_hash) VALUES (?, ?, ?)", users);
-        jdbc.batchUpdate("INSERT INTO portfolios (id, user_id, name, is_default) VALUES (?, ?, 'Main', true)", portfolios);
-        jdbc.batchUpdate("""
+        jdbc.batchUpdate(TAG + "INSERT INTO users (id, email, password_hash) VALUES (?, ?, ?)", users);
+        jdbc.batchUpdate(TAG + "INSERT INTO portfolios (id, user_id, name, is_default) VALUES (?, ?, 'Main', true)", portfolios);
+        jdbc.batchUpdate(TAG + """
                 INSERT INTO exchange_connections (id, user_id, portfolio_id, exchange, api_key_encrypted, api_secret_encrypted,
                     passphrase_encrypted, api_key_fingerprint, api_key_hint, sync_interval, next_sync_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() + interval '1 day')""", connections);
@@ -65,24 +68,24 @@ final class BenchData {
 
     /** Makes every bulk connection due (the probe user's stay out of the cycle); returns how many. */
     int makeDue(UUID probeUser, int limit) {
-        return jdbc.update("""
+        return jdbc.update(TAG + """
                 UPDATE exchange_connections SET next_sync_at = now() - interval '1 second'
                 WHERE id IN (SELECT id FROM exchange_connections WHERE user_id <> ? ORDER BY created_at, id LIMIT ?)""",
                 probeUser, limit);
     }
 
     long lastRunId() {
-        Long id = jdbc.queryForObject("SELECT max(id) FROM sync_runs", Long.class);
+        Long id = jdbc.queryForObject(TAG + "SELECT max(id) FROM sync_runs", Long.class);
         return id == null ? 0 : id;
     }
 
     /** Scheduled runs after {@code runId}: manual ones of the probe user do not count towards a cycle. */
     long runsAfter(long runId) {
-        return jdbc.queryForObject("SELECT count(*) FROM sync_runs WHERE id > ? AND trigger = 'scheduled'", Long.class, runId);
+        return jdbc.queryForObject(TAG + "SELECT count(*) FROM sync_runs WHERE id > ? AND trigger = 'scheduled'", Long.class, runId);
     }
 
     long failedAfter(long runId) {
-        return jdbc.queryForObject("SELECT count(*) FROM sync_runs WHERE id > ? AND status <> 'success'", Long.class, runId);
+        return jdbc.queryForObject(TAG + "SELECT count(*) FROM sync_runs WHERE id > ? AND status <> 'success'", Long.class, runId);
     }
 
     /**
@@ -90,7 +93,7 @@ final class BenchData {
      * claim time + interval, so the claim time is next_sync_at - interval; finished_at is the commit's transaction time.
      */
     List<Double> claimToCommitMillis(long runId) {
-        return jdbc.queryForList("""
+        return jdbc.queryForList(TAG + """
                 SELECT extract(epoch FROM r.finished_at - (c.next_sync_at - make_interval(secs => c.sync_interval))) * 1000
                 FROM sync_runs r JOIN exchange_connections c ON c.id = r.connection_id
                 WHERE r.id > ? AND r.trigger = 'scheduled'""", Double.class, runId);
@@ -98,7 +101,7 @@ final class BenchData {
 
     /** Seconds from the first claim to the last commit of the scheduled runs after {@code runId}. */
     double cycleSeconds(long runId) {
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(TAG + """
                 SELECT extract(epoch FROM max(r.finished_at) - min(c.next_sync_at - make_interval(secs => c.sync_interval)))
                 FROM sync_runs r JOIN exchange_connections c ON c.id = r.connection_id
                 WHERE r.id > ? AND r.trigger = 'scheduled'""", Double.class, runId);
@@ -106,7 +109,7 @@ final class BenchData {
 
     /** When the newest manual run of the connection after {@code runId} finished, or null. */
     Timestamp manualRunFinished(UUID connectionId, long runId) {
-        List<Timestamp> rows = jdbc.queryForList("""
+        List<Timestamp> rows = jdbc.queryForList(TAG + """
                 SELECT finished_at FROM sync_runs WHERE connection_id = ? AND id > ? AND trigger = 'manual'""",
                 Timestamp.class, connectionId, runId);
         return rows.isEmpty() ? null : rows.get(0);
@@ -114,7 +117,7 @@ final class BenchData {
 
     /** Encrypted credentials of up to {@code limit} connections, as a worker reads them. */
     List<Map<String, Object>> encryptedCredentials(int limit) {
-        return jdbc.queryForList("""
+        return jdbc.queryForList(TAG + """
                 SELECT id, api_key_encrypted, api_secret_encrypted, passphrase_encrypted FROM exchange_connections
                 ORDER BY created_at, id LIMIT ?""", limit);
     }
@@ -122,7 +125,7 @@ final class BenchData {
     /** Runs after {@code runId} per exchange. */
     Map<String, Long> runsPerExchange(long runId) {
         Map<String, Long> counts = new java.util.TreeMap<>();
-        jdbc.query("""
+        jdbc.query(TAG + """
                 SELECT c.exchange, count(*) FROM sync_runs r JOIN exchange_connections c ON c.id = r.connection_id
                 WHERE r.id > ? GROUP BY c.exchange""", rs -> {
             counts.put(rs.getString(1), rs.getLong(2));
@@ -132,7 +135,7 @@ final class BenchData {
 
     /** p99 of now - last_sync_at over the bulk connections, in seconds (never-synced ones count from creation). */
     double stalenessP99Seconds(UUID probeUser) {
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(TAG + """
                 SELECT percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM now() - coalesce(last_sync_at, created_at)))
                 FROM exchange_connections WHERE user_id <> ?""", Double.class, probeUser);
     }

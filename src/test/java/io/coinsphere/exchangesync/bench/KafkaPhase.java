@@ -3,8 +3,6 @@ package io.coinsphere.exchangesync.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.ProducerTemplate;
 
 /**
@@ -19,7 +17,10 @@ final class KafkaPhase {
     static void run(BenchSettings s, EmulatorProcess emulator, BenchAccounts accounts, java.nio.file.Path dir, Report report)
             throws Exception {
         Machine.resetPeakHeap();
-        try (BenchService service = BenchService.start(dir, emulator, true, s.serviceArgs())) {
+        // pg_stat_statements in the embedded PostgreSQL for the statement profile (PgStatements).
+        List<String> args = new ArrayList<>(PgStatements.SERVER_ARGS);
+        args.addAll(s.serviceArgs());
+        try (BenchService service = BenchService.start(dir, emulator, true, args)) {
             report.figure("time from start to ready (Kafka mode)", Report.number(service.startupSeconds(), 1) + " s");
             BenchData data = new BenchData(service.dataSource(), service.vault(), accounts);
             data.insertConnections(0, s.connections());
@@ -29,6 +30,8 @@ final class KafkaPhase {
             List<Cycle> cycles = new ArrayList<>();
             Map<io.coinsphere.exchangesync.exchange.ExchangeId, Long> requestsBefore = emulator.requestCounts();
             Map<String, Double> shares;
+            PgStatements statements = new PgStatements(service.dataSource());
+            statements.reset();
             try (CpuProfile profile = new CpuProfile(SyncBenchmark.path(dir, "cycles.jfr"))) {
                 profile.start();
                 for (int i = 0; i < s.cycles(); i++) {
@@ -65,8 +68,9 @@ final class KafkaPhase {
             Percentiles latency = new Percentiles(SyncBenchmark.all(cycles));
             report.figure("sync latency claim -> commit p50/p95/p99", Report.number(latency.at(50), 0) + " / "
                     + Report.number(latency.at(95), 0) + " / " + Report.number(latency.at(99), 0) + " ms");
+            statements.report(report, syncs, 6);
 
-            loadedCycle(s, data, producer, probe, service, report);
+            LoadedCycle.run(s, data, producer, probe, service, report);
 
             report.figure("peak heap (sum of heap pools) / peak RSS (VmHWM), Kafka mode",
                     Report.number(Machine.peakHeapMb(), 0) + " MB / " + Report.number(Machine.statusMb("VmHWM"), 0) + " MB");
@@ -107,69 +111,5 @@ final class KafkaPhase {
                 + Report.number(budget, 1) + " ms minus emulator and PostgreSQL)", Report.number(budget - emulator - postgres, 3)
                 + " ms (service used " + Report.number(service, 3) + " ms: ceiling "
                 + Report.number(cores * 1000.0 / (service + emulator + postgres), 0) + " syncs/s if the cores were ours)");
-    }
-
-    /**
-     * The same GET load for 5 s with no sync running: its latency and the service's CPU per request, so the
-     * loaded cycle's REST figure can be told apart into the API's own cost and the competition for the cores.
-     */
-    private static void restWithoutCycle(BenchSettings s, ProbeUser probe, BenchService service, Report report)
-            throws Exception {
-        RestLoad rest = new RestLoad(service.port(), probe.api().token(), s.restRate());
-        long cpu = Machine.processCpuNanos();
-        RestLoad.Result result;
-        // Kept for `jfr print`: where the CPU of a GET goes.
-        try (rest; CpuProfile profile = new CpuProfile(SyncBenchmark.path(service.dataDir(), "rest.jfr"))) {
-            profile.start();
-            rest.start();
-            Thread.sleep(5_000);
-            result = rest.stop();
-            profile.stop();
-        }
-        double cpuMs = (Machine.processCpuNanos() - cpu) / 1e6;
-        Percentiles latency = new Percentiles(result.latenciesMs());
-        report.figure("REST GET /connections p50/p99 at " + s.restRate() + " req/s, no cycle running (5 s)",
-                Report.number(latency.at(50), 1) + " / " + Report.number(latency.at(99), 1) + " ms (" + result.sent()
-                        + " sent, " + result.errors() + " errors; JVM CPU " + Report.number(cpuMs / result.sent(), 2)
-                        + " ms per request, client included)");
-    }
-
-    /** One more cycle with GET /connections at a fixed rate and manual syncs queued behind the backlog. */
-    private static void loadedCycle(BenchSettings s, BenchData data, ProducerTemplate producer, ProbeUser probe,
-            BenchService service, Report report) throws Exception {
-        restWithoutCycle(s, probe, service, report);
-        RestLoad rest = new RestLoad(service.port(), probe.api().token(), s.restRate());
-        ServiceGauges gauges = new ServiceGauges(service.meters());
-        AtomicReference<CompletableFuture<ManualSyncProbe.Result>> manual = new AtomicReference<>();
-        Cycle loaded;
-        try (rest; gauges) {
-            loaded = Cycle.run(data, producer, probe.userId(), s.connections(), false, (mark, due) -> {
-                rest.start();
-                gauges.start();
-                // "Full backlog": the fan-out has claimed the cycle and most of it is still waiting.
-                manual.set(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return ManualSyncProbe.run(probe, data, s.manualSyncs(), () -> data.runsAfter(mark) < due * 0.8);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(e);
-                    }
-                }));
-            });
-        }
-        RestLoad.Result restResult = rest.stop();
-        Percentiles restLatency = new Percentiles(restResult.latenciesMs());
-        report.target("REST GET /connections p50/p99 at " + s.restRate() + " req/s during a cycle ("
-                + Report.number(loaded.syncsPerSecond(), 0) + " syncs/s)", Report.number(restLatency.at(50), 1) + " / "
-                + Report.number(restLatency.at(99), 1) + " ms (" + restResult.sent() + " sent, " + restResult.errors() + " errors; "
-                + loaded.syncs() + " of " + loaded.due() + " synced, " + loaded.fanoutErrors() + " fan-out errors)",
-                "p99 <= 100 ms", restLatency.at(99) <= 100 && restResult.errors() == 0);
-        report.figure("where requests wait during that cycle, max / mean of 50 ms samples", gauges.summary());
-        report.figure("GET requests as the service timed them (http.server.requests) during that cycle", gauges.serverSide());
-        ManualSyncProbe.Result manualResult = manual.get().join();
-        Percentiles manualLatency = new Percentiles(manualResult.latenciesMs());
-        report.figure("manual sync latency during a full backlog p50/max (request -> commit)",
-                Report.number(manualLatency.at(50), 0) + " / " + Report.number(manualLatency.at(100), 0) + " ms ("
-                        + manualLatency.count() + " syncs, " + manualResult.failures() + " failed)");
     }
 }

@@ -55,9 +55,14 @@ final class ProcessCpu {
 
     static Sample now() {
         Path pg = postgresDir;
-        long emulator = emulatorPid < 0 ? -1 : ticks(emulatorPid, false);
-        return new Sample(Machine.processCpuNanos(), emulator < 0 ? -1 : emulator * NANOS_PER_TICK,
+        return new Sample(Machine.processCpuNanos(), emulatorPid < 0 ? -1 : processNanos(emulatorPid),
                 pg == null ? -1 : postgres(pg), machine());
+    }
+
+    /** utime + stime of another process (e.g. the REST load client) in nanoseconds; -1 if it is gone. */
+    static long processNanos(long pid) {
+        long ticks = ticks(pid, false);
+        return ticks < 0 ? -1 : ticks * NANOS_PER_TICK;
     }
 
     /**
