@@ -8,17 +8,35 @@ import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The exchange emulator in a JVM of its own, so that its CPU time and allocations do not count as the
  * service's. Arguments: seed, accounts, assets, latency in ms. Prints one {@code READY} line with the
  * ports, answers {@code COUNTS} with the requests per exchange and {@code REJECTED} with the requests each
- * refused for going over its limit, switches the exchanges' real limits on at {@code LIMITS}, and stops when
- * its input closes.
+ * refused for going over its limit, switches the exchanges' real limits on at {@code LIMITS}, changes balances
+ * at {@code CHANGE <percent>}, and stops when its input closes.
  */
 public final class BenchEmulatorMain {
 
     private BenchEmulatorMain() {
+    }
+
+    /**
+     * A trade in {@code percent} % of the accounts: the first asset's balance moves. A different slice of the
+     * accounts each round, so that over the cycles every account changes now and then.
+     */
+    static int change(List<EmulatedAccount> accounts, int percent, int round) {
+        int changed = 0;
+        for (int i = 0; i < accounts.size(); i++) {
+            if (Math.floorMod(i + round * 37, 100) < percent) {
+                accounts.get(i).setBalance(BenchAccounts.symbol(0),
+                        BenchAccounts.amount(i, 0).add(new BigDecimal(round).movePointLeft(3)), BigDecimal.ZERO);
+                changed++;
+            }
+        }
+        return changed;
     }
 
     public static void main(String[] args) throws Exception {
@@ -30,9 +48,11 @@ public final class BenchEmulatorMain {
                 // Throughput is measured with budgets off: the exchanges' own limits would only measure the limits.
                 emulator.disableRateLimit(id);
             }
+            List<EmulatedAccount> all = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 BenchAccounts.Account a = accounts.account(i);
                 EmulatedAccount account = emulator.addAccount(a.exchange(), a.apiKey(), a.apiSecret(), a.passphrase());
+                all.add(account);
                 for (int j = 0; j < accounts.assets(); j++) {
                     account.setBalance(BenchAccounts.symbol(j), BenchAccounts.amount(i, j), BigDecimal.ZERO);
                 }
@@ -44,8 +64,14 @@ public final class BenchEmulatorMain {
             System.out.println(ready);
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            int round = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.equals("LIMITS")) {
+                if (line.startsWith("CHANGE ")) {
+                    round++;
+                    int changed = change(all, Integer.parseInt(line.substring(7)), round);
+                    System.out.println("CHANGED " + changed);
+                    System.out.flush();
+                } else if (line.equals("LIMITS")) {
                     // The budget phase: our budgets against the exchanges' documented limits.
                     emulator.setRateLimit(ExchangeId.BINANCE, 6_000, Duration.ofMinutes(1));
                     emulator.setRateLimit(ExchangeId.COINBASE, 30, Duration.ofSeconds(2));

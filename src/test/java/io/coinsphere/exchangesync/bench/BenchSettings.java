@@ -15,6 +15,8 @@ import java.util.List;
  * @param fanoutBase      F: the fan-out memory check compares F with 5F connections, in-process mode
  * @param restRate        GET /connections requests per second during the loaded cycle
  * @param manualSyncs     manual syncs timed during the backlog of the loaded cycle
+ * @param changedPercent  share of the accounts (%) whose balances change before each cycle: the others read what
+ *                        was written last time, which the service does not write again
  * @param seedSamples     syncs timed with the seed's PBKDF2 scheme (extrapolated: each costs ~0.1 s)
  * @param serviceArgs     extra service arguments (tuning experiments), whitespace separated
  * @param budgetArgs      service arguments that switch exchange budgets on; empty: the budget part is n/a
@@ -22,7 +24,7 @@ import java.util.List;
  * @param workDir         data directories of the service instances and the JFR recording
  */
 record BenchSettings(int connections, int assets, int latencyMs, int cycles, int fanoutBase, int restRate, int manualSyncs,
-        int seedSamples, List<String> serviceArgs, List<String> budgetArgs, Path output, Path workDir) {
+        int changedPercent, int seedSamples, List<String> serviceArgs, List<String> budgetArgs, Path output, Path workDir) {
 
     static BenchSettings fromSystemProperties() {
         int connections = intProperty("bench.connections", 10_000);
@@ -32,7 +34,7 @@ record BenchSettings(int connections, int assets, int latencyMs, int cycles, int
         Path output = Path.of(System.getProperty("bench.output", "target/benchmark.txt"));
         return new BenchSettings(connections, intProperty("bench.assets", 20), intProperty("bench.latency-ms", 20),
                 intProperty("bench.cycles", 3), fanoutBase, intProperty("bench.rest-rate", 100),
-                intProperty("bench.manual-syncs", 10), intProperty("bench.seed-samples", 8),
+                intProperty("bench.manual-syncs", 10), intProperty("bench.changed-percent", 10), intProperty("bench.seed-samples", 8),
                 words(System.getProperty("bench.service-args", "")), words(System.getProperty("bench.budget-args", "")),
                 output, Path.of(System.getProperty("bench.work-dir", output.getParent() == null ? "." : output.getParent() + "/bench")));
     }

@@ -62,6 +62,13 @@ final class EmulatorProcess implements AutoCloseable {
         awaitLine("LIMITS");
     }
 
+    /** Moves a balance in {@code percent} % of the accounts (a new slice each call); returns how many changed. */
+    synchronized int changeBalances(int percent) throws IOException {
+        in.println("CHANGE " + percent);
+        String line = awaitLine("CHANGED");
+        return Integer.parseInt(line.substring(line.indexOf(' ') + 1));
+    }
+
     /** Requests each exchange refused for going over its rate limit since the emulator started. */
     synchronized Map<ExchangeId, Long> rejections() throws IOException {
         in.println("REJECTED");

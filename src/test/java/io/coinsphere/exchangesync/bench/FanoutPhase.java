@@ -21,7 +21,9 @@ final class FanoutPhase {
             ProbeUser probe = ProbeUser.create(service.port(), data, service.vault(), accounts, large);
             // Both cycles run once first, so that the measured ones update holdings instead of inserting them.
             Cycle.run(data, service.producer(), probe.userId(), large, false, null);
+            emulator.changeBalances(s.changedPercent());
             Cycle atSmall = Cycle.run(data, service.producer(), probe.userId(), small, true, null);
+            emulator.changeBalances(s.changedPercent());
             Cycle atLarge = Cycle.run(data, service.producer(), probe.userId(), large, true, null);
             double growth = atLarge.heapAfterFanoutMb() / atSmall.heapAfterFanoutMb() - 1;
             report.target("fan-out heap after GC, " + small + " vs " + large + " due (in-process)",

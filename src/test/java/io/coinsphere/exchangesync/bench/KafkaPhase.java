@@ -35,6 +35,7 @@ final class KafkaPhase {
             try (CpuProfile profile = new CpuProfile(SyncBenchmark.path(dir, "cycles.jfr"))) {
                 profile.start();
                 for (int i = 0; i < s.cycles(); i++) {
+                    emulator.changeBalances(s.changedPercent());
                     Cycle cycle = Cycle.run(data, producer, probe.userId(), s.connections(), false, null);
                     cycles.add(cycle);
                     System.out.printf("cycle %d: %d syncs (%d failed) in %.2f s = %.0f syncs/s, CPU ms/sync: service %.3f,"
@@ -70,7 +71,7 @@ final class KafkaPhase {
                     + Report.number(latency.at(95), 0) + " / " + Report.number(latency.at(99), 0) + " ms");
             statements.report(report, syncs, 6);
 
-            LoadedCycle.run(s, data, producer, probe, service, report);
+            LoadedCycle.run(s, emulator, data, producer, probe, service, report);
 
             report.figure("peak heap (sum of heap pools) / peak RSS (VmHWM), Kafka mode",
                     Report.number(Machine.peakHeapMb(), 0) + " MB / " + Report.number(Machine.statusMb("VmHWM"), 0) + " MB");

@@ -17,10 +17,11 @@ final class LoadedCycle {
     private LoadedCycle() {
     }
 
-    static void run(BenchSettings s, BenchData data, ProducerTemplate producer, ProbeUser probe, BenchService service,
-            Report report) throws Exception {
+    static void run(BenchSettings s, EmulatorProcess emulator, BenchData data, ProducerTemplate producer, ProbeUser probe,
+            BenchService service, Report report) throws Exception {
         try (RestLoadProcess rest = RestLoadProcess.start(service.port(), probe.api().token(), s.restRate())) {
             double clientAlone = restWithoutCycle(s, rest, service, report);
+            emulator.changeBalances(s.changedPercent());
             double clientLoaded = loaded(s, data, producer, probe, service, rest, report);
             report.figure("CPU ms per GET request of the load client's JVM (/proc/<pid>/stat), no cycle / during the cycle",
                     Report.number(clientAlone, 2) + " / " + Report.number(clientLoaded, 2) + " ms");

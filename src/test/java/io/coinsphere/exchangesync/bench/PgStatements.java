@@ -36,7 +36,6 @@ final class PgStatements {
         files.put("INSERT INTO holdings", "holdings-upsert.sql");
         files.put("consecutive_failures = consecutive_failures +", "sync-failure.sql");
         files.put("SET sync_lease_until = now() +", "sync-lease.sql");
-        files.put("last_sync_at = now()", "sync-success.sql");
         return Collections.unmodifiableMap(files);
     }
 

@@ -21,6 +21,8 @@ final class ServiceGauges implements AutoCloseable {
             {"database pool in use", "hikaricp.connections.active", null},
             {"REST executor queued", "executor.queued", "applicationTaskExecutor"},
             {"REST executor active", "executor.active", "applicationTaskExecutor"},
+            {"sync worker limit", "coinsphere.sync.workers.limit", null},
+            {"syncs running", "coinsphere.sync.workers.busy", null},
     };
 
     private final MeterRegistry registry;

@@ -29,7 +29,8 @@ public final class SyncBenchmark {
                 Runtime.getRuntime().maxMemory() / 1024 / 1024, Machine.load()));
         report.header("parameters: N=" + settings.connections() + " connections, K=" + settings.assets() + " assets, latency "
                 + settings.latencyMs() + " ms, " + settings.cycles() + " cycles, fan-out check F=" + settings.fanoutBase()
-                + " vs 5F, REST " + settings.restRate() + " req/s, service args " + settings.serviceArgs());
+                + " vs 5F, REST " + settings.restRate() + " req/s, balances change in " + settings.changedPercent()
+                + " % of the accounts before each cycle, service args " + settings.serviceArgs());
         long seed = System.nanoTime();
         try (EmulatorProcess emulator = EmulatorProcess.start(seed, settings.accountsNeeded(), settings.assets(), settings.latencyMs())) {
             ProcessCpu.watchEmulator(emulator.pid());
