@@ -76,8 +76,13 @@ public class EmbeddedPostgresConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres, @Value("${coinsphere.embedded.pool-size:20}") int poolSize) {
+    DataSource dataSource(EmbeddedPostgres postgres, @Value("${coinsphere.embedded.pool-size:20}") int poolSize,
+            @Value("${spring.datasource.hikari.connection-init-sql:}") String initSql) {
         HikariDataSource ds = new HikariDataSource();
+        // The same session settings as an external database gets through Spring Boot's Hikari properties.
+        if (!initSql.isBlank()) {
+            ds.setConnectionInitSql(initSql);
+        }
         ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         ds.setUsername("postgres");
         ds.setMaximumPoolSize(poolSize);

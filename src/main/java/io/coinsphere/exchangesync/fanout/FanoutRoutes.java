@@ -1,5 +1,6 @@
 package io.coinsphere.exchangesync.fanout;
 
+import io.coinsphere.exchangesync.config.SqlFiles;
 import io.coinsphere.exchangesync.sync.SyncHeaders;
 import io.coinsphere.exchangesync.sync.SyncProperties;
 import org.apache.camel.builder.RouteBuilder;
@@ -32,7 +33,7 @@ public class FanoutRoutes extends RouteBuilder {
                     e.getMessage().setHeader("slot", System.currentTimeMillis() / properties.fanoutInterval().toMillis());
                     e.getMessage().setHeader("instance", INSTANCE);
                 })
-                .to("sql:classpath:sql/fanout-tick.sql?outputType=SelectOne&outputHeader=tick")
+                .to(SqlFiles.endpoint("fanout-tick.sql", "outputType=SelectOne&outputHeader=tick"))
                 .filter(header("tick").isNull())
                     .log(org.apache.camel.LoggingLevel.DEBUG, "Fan-out of slot ${header.slot} runs on another instance")
                     .stop()
@@ -44,7 +45,7 @@ public class FanoutRoutes extends RouteBuilder {
                 .setHeader(SyncHeaders.TRIGGER, constant("scheduled"))
                 .setProperty("claimed", constant(0))
                 .loopDoWhile(simple("${exchangeProperty.more} != false"))
-                    .to("sql:classpath:sql/fanout-claim.sql?outputType=SelectList")
+                    .to(SqlFiles.endpoint("fanout-claim.sql", "outputType=SelectList"))
                     .setProperty("more", simple("${body.size} >= ${header.batchSize}", Boolean.class))
                     .process(e -> e.setProperty("claimed",
                             e.getProperty("claimed", Integer.class) + e.getMessage().getBody(java.util.List.class).size()))
@@ -68,7 +69,7 @@ public class FanoutRoutes extends RouteBuilder {
                     .log(org.apache.camel.LoggingLevel.WARN,
                             "Fan-out could not queue ${body.size} connection(s), put back as due: ${exception.message}")
                     .setBody(method(FanoutClaims.class, "releaseParams"))
-                    .to("sql:classpath:sql/fanout-release.sql?noop=true")
+                    .to(SqlFiles.endpoint("fanout-release.sql", "noop=true"))
                     .setProperty("more", constant(false))
                 .end();
     }

@@ -1,5 +1,6 @@
 package io.coinsphere.exchangesync.holdings;
 
+import io.coinsphere.exchangesync.config.SqlFiles;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +21,7 @@ public class HoldingsRoutes extends RouteBuilder {
         from("direct:holdings-upsert").routeId("holdings-upsert")
                 .setBody(method(HoldingsParams.class, "of"))
                 // The parameters stay the body (the sync event is built from them); the count goes to a header.
-                .to("sql:classpath:sql/holdings-upsert.sql?outputType=SelectOne&outputHeader=" + SYNCED)
+                .to(SqlFiles.endpoint("holdings-upsert.sql", "outputType=SelectOne&outputHeader=" + SYNCED))
                 .filter(header(SYNCED).isEqualTo(0))
                     // The UPDATE found no row: nothing was written.
                     .log("Connection ${header.connectionId} was disconnected during its sync; nothing written")

@@ -1,5 +1,6 @@
 package io.coinsphere.exchangesync.sync;
 
+import io.coinsphere.exchangesync.config.SqlFiles;
 import io.coinsphere.exchangesync.kafka.OffsetTracker;
 import io.coinsphere.exchangesync.ops.Correlation;
 import java.time.OffsetDateTime;
@@ -91,7 +92,7 @@ public class SyncRoutes extends RouteBuilder {
                 // to a Map, which misses and scans every type converter: with the id as the body that was 7 %
                 // of the CPU of a sync (benchmark profile). The parameters are headers; the row replaces the body.
                 .setBody(constant(java.util.Map.of()))
-                .to("sql:classpath:sql/sync-lease.sql?outputType=SelectOne")
+                .to(SqlFiles.endpoint("sync-lease.sql", "outputType=SelectOne"))
                 .filter(body().isNull())
                     // Gone, or another worker is on it right now: that sync covers this request.
                     .log("Sync of connection ${header.connectionId} skipped: already in progress or disconnected")
@@ -117,7 +118,7 @@ public class SyncRoutes extends RouteBuilder {
                 .to("direct:sync-failure-record");
 
         from("direct:sync-failure-record").routeId("sync-failure-record")
-                .to("sql:classpath:sql/sync-failure.sql?noop=true")
+                .to(SqlFiles.endpoint("sync-failure.sql", "noop=true"))
                 .bean("syncMetrics", "failed")
                 .setBody(method(events, "failed"))
                 .to("direct:sync-events");
