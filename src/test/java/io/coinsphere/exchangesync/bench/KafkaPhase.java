@@ -32,6 +32,7 @@ final class KafkaPhase {
             Map<String, Double> shares;
             PgStatements statements = new PgStatements(service.dataSource());
             statements.reset();
+            ThreadCpu threads = ThreadCpu.start();
             try (CpuProfile profile = new CpuProfile(SyncBenchmark.path(dir, "cycles.jfr"))) {
                 profile.start();
                 for (int i = 0; i < s.cycles(); i++) {
@@ -45,6 +46,8 @@ final class KafkaPhase {
                             cycle.cpu().postgres() / 1e6 / cycle.syncs(), cycle.cpu().machine() / 1e6 / cycle.syncs(), Machine.load());
                 }
                 shares = profile.stop();
+                report.figure("service JVM threads that used the CPU in the measured cycles (by name, digits dropped)",
+                        threads.top(8));
                 System.out.println("JFR recording of the cycles: " + profile.file());
             }
             double median = Percentiles.median(cycles.stream().map(Cycle::syncsPerSecond).toList());

@@ -42,6 +42,7 @@ final class LoadedCycle {
         System.out.println("REST warm-up: " + warmUp.sent() + " sent, " + warmUp.errors() + " errors, load " + Machine.load());
         long cpu = Machine.processCpuNanos();
         long client = rest.cpuNanos();
+        ThreadCpu threads = ThreadCpu.start();
         RestLoad.Result result;
         // Kept for `jfr print`: where the CPU of a GET goes.
         try (CpuProfile profile = new CpuProfile(SyncBenchmark.path(service.dataDir(), "rest.jfr"))) {
@@ -57,6 +58,7 @@ final class LoadedCycle {
                 Report.number(latency.at(50), 1) + " / " + Report.number(latency.at(99), 1) + " ms (" + result.sent()
                         + " sent, " + result.errors() + " errors; service JVM CPU " + Report.number(cpuMs / result.sent(), 2)
                         + " ms per request, client in its own JVM)");
+        report.figure("service JVM threads that used the CPU in that window (by name, digits dropped)", threads.top(6));
         return clientMsPerRequest(rest, client, result);
     }
 
