@@ -133,6 +133,24 @@ final class BenchData {
         return counts;
     }
 
+    /** Every bulk connection syncs every {@code seconds} and is due now. */
+    void dueEvery(int seconds) {
+        jdbc.update(TAG + "UPDATE exchange_connections SET sync_interval = ?, next_sync_at = now()", seconds);
+    }
+
+    /** Connections synced successfully at least once. */
+    int synced() {
+        return jdbc.queryForObject(TAG + "SELECT count(*) FROM exchange_connections WHERE last_sync_at IS NOT NULL",
+                Integer.class);
+    }
+
+    /** p99 of now - last_sync_at over every connection, in seconds (never-synced ones count from creation). */
+    double stalenessP99Seconds() {
+        return jdbc.queryForObject(TAG + """
+                SELECT percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM now() - coalesce(last_sync_at, created_at)))
+                FROM exchange_connections""", Double.class);
+    }
+
     /** p99 of now - last_sync_at over the bulk connections, in seconds (never-synced ones count from creation). */
     double stalenessP99Seconds(UUID probeUser) {
         return jdbc.queryForObject(TAG + """

@@ -36,12 +36,20 @@ final class BenchService implements AutoCloseable {
     }
 
     static BenchService start(Path dataDir, EmulatorProcess emulator, boolean kafka, List<String> extra) {
+        return start(dataDir, emulator, kafka, false, extra);
+    }
+
+    /**
+     * With {@code budgets} the exchange budgets are the service's own defaults (what a deployment runs with) and the
+     * fan-out runs on its timer; otherwise budgets are off and the benchmark drives the fan-out.
+     */
+    static BenchService start(Path dataDir, EmulatorProcess emulator, boolean kafka, boolean budgets, List<String> extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--coinsphere.data-dir=" + dataDir.toAbsolutePath(),
                 "--coinsphere.kafka.enabled=" + kafka,
                 "--coinsphere.kafka.embedded-port=0",
-                "--coinsphere.sync.fanout-enabled=false",
+                "--coinsphere.sync.fanout-enabled=" + budgets,
                 // Every finished sync still writes its INFO line, to a file: the cost stays, the console stays readable.
                 "--logging.file.name=" + dataDir.toAbsolutePath().resolve("service.log"),
                 "--logging.threshold.console=WARN"));
@@ -51,7 +59,7 @@ final class BenchService implements AutoCloseable {
         // Budgets off unless the caller sets them (the budget phase): a repeated key would become a list.
         java.util.Set<String> given = new java.util.HashSet<>();
         extra.forEach(a -> given.add(a.contains("=") ? a.substring(0, a.indexOf('=')) : a));
-        for (ExchangeId id : ExchangeId.values()) {
+        for (ExchangeId id : budgets ? new ExchangeId[0] : ExchangeId.values()) {
             for (String key : List.of("capacity", "refill")) {
                 String name = "--coinsphere.exchanges." + id.id() + ".budget." + key;
                 if (!given.contains(name)) {
@@ -75,6 +83,11 @@ final class BenchService implements AutoCloseable {
 
     int port() {
         return ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** A setting as the instance resolved it (defaults included). */
+    String property(String name) {
+        return context.getEnvironment().getProperty(name);
     }
 
     DataSource dataSource() {
