@@ -138,6 +138,25 @@ final class BenchData {
         jdbc.update(TAG + "UPDATE exchange_connections SET sync_interval = ?, next_sync_at = now()", seconds);
     }
 
+    /**
+     * Per exchange, seconds between two successful syncs of one connection after {@code runId}: median and max.
+     * Unlike a count of syncs in a window, it does not depend on where the window falls in the connections' rhythm.
+     */
+    Map<String, String> syncGapsSeconds(long runId) {
+        Map<String, String> gaps = new java.util.TreeMap<>();
+        jdbc.query(TAG + """
+                SELECT c.exchange, percentile_cont(0.5) WITHIN GROUP (ORDER BY g.gap), max(g.gap), count(*)
+                FROM (SELECT connection_id,
+                             extract(epoch FROM finished_at - lag(finished_at) OVER (PARTITION BY connection_id ORDER BY id)) AS gap
+                      FROM sync_runs WHERE id > ? AND status = 'success') g
+                JOIN exchange_connections c ON c.id = g.connection_id
+                WHERE g.gap IS NOT NULL GROUP BY c.exchange""", rs -> {
+            gaps.put(rs.getString(1), Report.number(rs.getDouble(2), 1) + " / " + Report.number(rs.getDouble(3), 1) + " s ("
+                    + rs.getLong(4) + ")");
+        }, runId);
+        return gaps;
+    }
+
     /** Connections synced successfully at least once. */
     int synced() {
         return jdbc.queryForObject(TAG + "SELECT count(*) FROM exchange_connections WHERE last_sync_at IS NOT NULL",
