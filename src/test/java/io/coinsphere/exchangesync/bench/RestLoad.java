@@ -89,12 +89,17 @@ final class RestLoad implements AutoCloseable {
     }
 
     synchronized void start() {
+        start(rate);
+    }
+
+    /** The same load at another rate (the warm-up). */
+    synchronized void start(int requestsPerSecond) {
         if (run != null) {
             throw new IllegalStateException("already running");
         }
         Run current = new Run();
         run = current;
-        current.ticker.scheduleAtFixedRate(() -> send(current), 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+        current.ticker.scheduleAtFixedRate(() -> send(current), 0, 1_000_000_000L / requestsPerSecond, TimeUnit.NANOSECONDS);
     }
 
     private void send(Run into) {

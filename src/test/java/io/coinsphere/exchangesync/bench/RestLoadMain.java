@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * The REST load client ({@link RestLoad}) in a JVM of its own, so that its CPU time and its JIT warm-up
  * do not count as the service's. Arguments: the service's port and the rate in requests per second.
  * The first line of its input is the bearer token (SECURITY: never on the command line, where {@code ps}
- * shows it, and never printed). Then {@code START} starts the load and prints {@code STARTED};
+ * shows it, and never printed). Then {@code START} (or {@code START <rate>}) starts the load and prints {@code STARTED};
  * {@code STOP} stops it and prints one {@code RESULT} line ({@link RestLoad.Result#toLine()}). Stops
  * when its input closes.
  */
@@ -28,8 +28,13 @@ public final class RestLoadMain {
             System.out.println("READY");
             System.out.flush();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.equals("START")) {
-                    load.start();
+                if (line.startsWith("START")) {
+                    String rate = line.substring("START".length()).strip();
+                    if (rate.isEmpty()) {
+                        load.start();
+                    } else {
+                        load.start(Integer.parseInt(rate));
+                    }
                     System.out.println("STARTED");
                 } else if (line.equals("STOP")) {
                     System.out.println(load.stop().toLine());

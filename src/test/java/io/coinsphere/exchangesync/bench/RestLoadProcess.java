@@ -54,6 +54,12 @@ final class RestLoadProcess implements AutoCloseable {
         awaitLine("STARTED");
     }
 
+    /** The load at another rate than the measured one (the warm-up). */
+    synchronized void start(int requestsPerSecond) throws IOException {
+        in.println("START " + requestsPerSecond);
+        awaitLine("STARTED");
+    }
+
     /** Stops the load; returns after the requests in flight answered or timed out. */
     synchronized RestLoad.Result stop() throws IOException {
         in.println("STOP");
