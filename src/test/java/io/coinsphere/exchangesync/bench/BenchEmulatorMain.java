@@ -30,13 +30,18 @@ public final class BenchEmulatorMain {
     static int change(List<EmulatedAccount> accounts, int percent, int round) {
         int changed = 0;
         for (int i = 0; i < accounts.size(); i++) {
-            if (Math.floorMod(i + round * 37, 100) < percent) {
+            if (changes(i, percent, round)) {
                 accounts.get(i).setBalance(BenchAccounts.symbol(0),
                         BenchAccounts.amount(i, 0).add(new BigDecimal(round).movePointLeft(3)), BigDecimal.ZERO);
                 changed++;
             }
         }
         return changed;
+    }
+
+    /** Whether account {@code index} trades in {@code round}: a slice of {@code percent} %, moved along each round. */
+    static boolean changes(int index, int percent, int round) {
+        return Math.floorMod(index + round * 37, 100) < percent;
     }
 
     public static void main(String[] args) throws Exception {
