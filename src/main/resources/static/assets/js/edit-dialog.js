@@ -1,7 +1,7 @@
-import { api, ApiError } from './api.js';
+import { api } from './api.js';
 import { $, $$, el, exchangeMark } from './dom.js';
 import { modal } from './dialogs.js';
-import { formFeedback, showBusy } from './fields.js';
+import { clearErrorsOnInput, formFeedback, formRequest } from './fields.js';
 import { syncInterval } from './format.js';
 import { toast } from './toasts.js';
 
@@ -20,7 +20,6 @@ export function createEditDialog({ exchangeName, onSaved, onReplaceKey, onStale 
   const feedback = formFeedback(form, 'e', LABELS, $('#edit-result', dialog));
   const input = (name) => $(`#e-${name}`, dialog);
   let editing = null;
-  let busy = false;
 
   const control = modal(dialog, () => close());
 
@@ -53,14 +52,11 @@ export function createEditDialog({ exchangeName, onSaved, onReplaceKey, onStale 
     return body;
   };
 
-  const setBusy = (value) => {
-    busy = value;
-    showBusy(form, saveButton, value, 'Saving…', 'Save');
-  };
+  const request = formRequest({ form, button: saveButton, feedback, busyText: 'Saving…', idleText: 'Save', onStale });
 
   const save = async (event) => {
     event.preventDefault();
-    if (busy || !editing) return;
+    if (request.busy || !editing) return;
     feedback.clear();
     const body = changes();
     if (body === null) {
@@ -73,21 +69,16 @@ export function createEditDialog({ exchangeName, onSaved, onReplaceKey, onStale 
       toast(`No changes to ${connection.label}`, 'info');
       return;
     }
-    setBusy(true);
-    try {
-      const updated = await api('PATCH', `/api/v1/exchanges/connections/${encodeURIComponent(connection.id)}`, body);
-      // Close first: focus goes back to the card's Edit button, which the page keeps on the updated card.
-      close();
-      toast(`Saved ${updated.label}`, 'success');
-      onSaved(updated);
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      feedback.showApiError(error, 'Could not save the changes');
-      toast(`Could not save ${connection.label}: ${error.message}`, 'error');
-      if (error.status === 404) onStale();
-    } finally {
-      setBusy(false);
-    }
+    await request.run(() => api('PATCH', `/api/v1/exchanges/connections/${encodeURIComponent(connection.id)}`, body), {
+      done(updated) {
+        // Close first: focus goes back to the card's Edit button, which the page keeps on the updated card.
+        close();
+        toast(`Saved ${updated.label}`, 'success');
+        onSaved(updated);
+      },
+      errorTitle: () => 'Could not save the changes',
+      failureToast: (error) => `Could not save ${connection.label}: ${error.message}`,
+    });
   };
 
   function close() {
@@ -97,9 +88,7 @@ export function createEditDialog({ exchangeName, onSaved, onReplaceKey, onStale 
     control.close();
   }
 
-  for (const name of Object.keys(LABELS)) {
-    input(name).addEventListener('input', () => feedback.setField(name, null));
-  }
+  clearErrorsOnInput(feedback, Object.keys(LABELS), input);
   input('syncInterval').addEventListener('input', describeInterval);
   form.addEventListener('submit', save);
   $('#edit-replace-key', dialog).addEventListener('click', () => {

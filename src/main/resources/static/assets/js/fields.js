@@ -1,4 +1,6 @@
+import { ApiError } from './api.js';
 import { $, el } from './dom.js';
+import { toast } from './toasts.js';
 
 // Errors inside a dialog's form: each input #<prefix>-<name> has its message in #<prefix>-<name>-error,
 // and whatever belongs to no field goes in one result box. Field errors from the API land next to
@@ -66,4 +68,43 @@ export function showBusy(form, button, value, busyText, idleText) {
   button.classList.toggle('is-busy', value);
   button.textContent = value ? busyText : idleText;
   form.setAttribute('aria-busy', String(value));
+}
+
+/**
+ * The request a dialog's form sends, and what every dialog does around it: the form busy while it runs, an
+ * ApiError shown in the form (field details next to their fields) and as a toast, a 404 (the connection is gone
+ * meanwhile) handed to onStale. Any other error is a bug and is thrown.
+ */
+export function formRequest({ form, button, feedback, busyText, idleText, onStale }) {
+  let busy = false;
+  const setBusy = (value) => {
+    busy = value;
+    showBusy(form, button, value, busyText, idleText);
+  };
+  return {
+    get busy() {
+      return busy;
+    },
+    /** errorTitle and failureToast turn the ApiError into the form's title and the toast's text. */
+    async run(request, { done, errorTitle, failureToast }) {
+      setBusy(true);
+      try {
+        done(await request());
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        feedback.showApiError(error, errorTitle(error));
+        toast(failureToast(error), 'error');
+        if (error.status === 404) onStale();
+      } finally {
+        setBusy(false);
+      }
+    },
+  };
+}
+
+/** A field's error goes away as soon as the user edits that field. */
+export function clearErrorsOnInput(feedback, names, input) {
+  for (const name of names) {
+    input(name).addEventListener('input', () => feedback.setField(name, null));
+  }
 }

@@ -1,7 +1,7 @@
-import { api, ApiError } from './api.js';
+import { api } from './api.js';
 import { $, $$, el, exchangeMark } from './dom.js';
 import { modal } from './dialogs.js';
-import { formFeedback, showBusy } from './fields.js';
+import { clearErrorsOnInput, formFeedback, formRequest } from './fields.js';
 import { toast } from './toasts.js';
 
 // The replace-key dialog (PUT /connections/{id}/credentials): how a connection disabled by a
@@ -21,7 +21,6 @@ export function createKeyDialog({ exchanges, onReplaced, onStale }) {
   const input = (name) => $(`#k-${name}`, dialog);
   let target = null;
   let exchange = null;
-  let busy = false;
 
   const control = modal(dialog, () => close());
 
@@ -38,14 +37,13 @@ export function createKeyDialog({ exchanges, onReplaced, onStale }) {
     return ok;
   };
 
-  const setBusy = (value) => {
-    busy = value;
-    showBusy(form, submitButton, value, 'Testing the key…', 'Test and replace');
-  };
+  const request = formRequest({
+    form, button: submitButton, feedback, busyText: 'Testing the key…', idleText: 'Test and replace', onStale,
+  });
 
   const replace = async (event) => {
     event.preventDefault();
-    if (busy || !target) return;
+    if (request.busy || !target) return;
     feedback.clear();
     if (!requireFields()) {
       feedback.focusInvalid();
@@ -53,21 +51,17 @@ export function createKeyDialog({ exchanges, onReplaced, onStale }) {
     }
     const connection = target;
     const body = Object.fromEntries(fields().map((name) => [name, input(name).value]));
-    setBusy(true);
-    try {
-      const updated = await api('PUT', `/api/v1/exchanges/connections/${encodeURIComponent(connection.id)}/credentials`, body);
-      close();
-      toast(`${exchange.name} accepted the new key for ${updated.label}; syncing now`, 'success');
-      onReplaced(updated);
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      feedback.showApiError(error, error.code === 'invalid_credentials'
-        ? `${exchange.name} rejected this key; the old one is still stored` : 'Could not replace the key');
-      toast(`Could not replace the key of ${connection.label}: ${error.message}`, 'error');
-      if (error.status === 404) onStale();
-    } finally {
-      setBusy(false);
-    }
+    const url = `/api/v1/exchanges/connections/${encodeURIComponent(connection.id)}/credentials`;
+    await request.run(() => api('PUT', url, body), {
+      done(updated) {
+        close();
+        toast(`${exchange.name} accepted the new key for ${updated.label}; syncing now`, 'success');
+        onReplaced(updated);
+      },
+      errorTitle: (error) => (error.code === 'invalid_credentials'
+        ? `${exchange.name} rejected this key; the old one is still stored` : 'Could not replace the key'),
+      failureToast: (error) => `Could not replace the key of ${connection.label}: ${error.message}`,
+    });
   };
 
   function close() {
@@ -77,9 +71,7 @@ export function createKeyDialog({ exchanges, onReplaced, onStale }) {
     control.close();
   }
 
-  for (const name of Object.keys(LABELS)) {
-    input(name).addEventListener('input', () => feedback.setField(name, null));
-  }
+  clearErrorsOnInput(feedback, Object.keys(LABELS), input);
   form.addEventListener('submit', replace);
   $$('[data-action="close-key"]', dialog).forEach((button) => button.addEventListener('click', close));
 

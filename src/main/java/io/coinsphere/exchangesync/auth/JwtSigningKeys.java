@@ -3,6 +3,7 @@ package io.coinsphere.exchangesync.auth;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.coinsphere.exchangesync.vault.SecretFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,16 +14,16 @@ import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.converter.RsaKeyConverters;
 
 /**
  * Loads the RS256 signing key from PKCS#8 PEM, or generates one into the data directory and reuses it, so
@@ -34,10 +35,9 @@ public final class JwtSigningKeys {
 
     /** Name of the generated key file inside the data directory. */
     public static final String KEY_FILE = "jwt-signing-key.pem";
-    private static final String BEGIN = "-----BEGIN PRIVATE KEY-----";
-    private static final String END = "-----END PRIVATE KEY-----";
-    private static final String PUBLIC_BEGIN = "-----BEGIN PUBLIC KEY-----";
-    private static final String PUBLIC_END = "-----END PUBLIC KEY-----";
+    /** PEM type labels (RFC 7468) of the two formats read and written here. */
+    private static final String PKCS8 = "PRIVATE KEY";
+    private static final String X509 = "PUBLIC KEY";
 
     private JwtSigningKeys() {
     }
@@ -62,53 +62,50 @@ public final class JwtSigningKeys {
         }
     }
 
-    /** Parses a PKCS#8 PEM RSA private key ({@code -----BEGIN PRIVATE KEY-----}). */
+    /** Parses a PKCS#8 PEM RSA private key (Spring Security's converter reads the PEM). */
     public static RSAKey fromPem(String pem) {
-        int begin = pem.indexOf(BEGIN);
-        int end = pem.indexOf(END);
-        if (begin < 0 || end < begin) {
-            // SECURITY: never echo the value; it may be a key in the wrong format.
-            throw new IllegalStateException("The JWT signing key is not a PKCS#8 PEM private key (-----BEGIN PRIVATE KEY-----);"
+        RSAPrivateKey key;
+        try {
+            key = RsaKeyConverters.pkcs8().convert(ascii(pem));
+        } catch (RuntimeException e) {
+            // SECURITY: never echo the value (nor the converter's message about it); it may be a key in the wrong format.
+            throw new IllegalStateException("The JWT signing key is not an RSA PKCS#8 PEM private key;"
                     + " convert with `openssl pkcs8 -topk8 -nocrypt`");
         }
-        String base64 = pem.substring(begin + BEGIN.length(), end).replaceAll("\\s", "");
+        if (!(key instanceof RSAPrivateCrtKey crt)) {
+            throw new IllegalStateException("The JWT signing key must be an RSA key with CRT parameters");
+        }
+        if (crt.getModulus().bitLength() < 2048) {
+            throw new IllegalStateException("The JWT signing key must have at least 2048 bits");
+        }
         try {
-            var key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-            if (!(key instanceof RSAPrivateCrtKey crt)) {
-                throw new IllegalStateException("The JWT signing key must be an RSA key with CRT parameters");
-            }
-            if (crt.getModulus().bitLength() < 2048) {
-                throw new IllegalStateException("The JWT signing key must have at least 2048 bits");
-            }
             return toJwk(crt);
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
-            throw new IllegalStateException("The JWT signing key cannot be parsed as an RSA PKCS#8 key", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The JWT signing key cannot be used", e);
         }
     }
 
     /**
-     * A verification-only key from PEM: an X.509 public key ({@code -----BEGIN PUBLIC KEY-----}) or a PKCS#8
-     * private key, of which only the public half is kept. Its key id is the same thumbprint it signed with.
+     * A verification-only key from PEM: an X.509 public key or a PKCS#8 private key, of which only the public half
+     * is kept. Its key id is the same thumbprint it signed with.
      */
     public static RSAKey publicFromPem(String pem) {
-        if (!pem.contains(PUBLIC_BEGIN)) {
+        if (!pem.contains("BEGIN " + X509)) {
             return fromPem(pem).toPublicJWK();
         }
-        int begin = pem.indexOf(PUBLIC_BEGIN);
-        int end = pem.indexOf(PUBLIC_END);
-        if (end < begin) {
-            throw new IllegalStateException("A JWT verification key is not a PEM public key (-----BEGIN PUBLIC KEY-----)");
-        }
-        String base64 = pem.substring(begin + PUBLIC_BEGIN.length(), end).replaceAll("\\s", "");
         try {
-            var key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-            if (!(key instanceof RSAPublicKey rsa) || rsa.getModulus().bitLength() < 2048) {
+            RSAPublicKey rsa = RsaKeyConverters.x509().convert(ascii(pem));
+            if (rsa.getModulus().bitLength() < 2048) {
                 throw new IllegalStateException("A JWT verification key must be an RSA key of at least 2048 bits");
             }
             return new RSAKey.Builder(rsa).keyIDFromThumbprint().build();
-        } catch (IllegalArgumentException | GeneralSecurityException | JOSEException e) {
-            throw new IllegalStateException("A JWT verification key cannot be parsed as an RSA public key", e);
+        } catch (IllegalArgumentException | JOSEException e) {
+            throw new IllegalStateException("A JWT verification key cannot be parsed as an RSA PEM public key", e);
         }
+    }
+
+    private static InputStream ascii(String pem) {
+        return new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII));
     }
 
     /**
@@ -146,8 +143,13 @@ public final class JwtSigningKeys {
     }
 
     static String toPem(RSAPrivateCrtKey key) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded());
-        return BEGIN + "\n" + body + "\n" + END + "\n";
+        return pem(PKCS8, key.getEncoded());
+    }
+
+    /** RFC 7468 text encoding: the label's BEGIN line, Base64 in lines of 64, the END line. */
+    static String pem(String label, byte[] der) {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        return "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n";
     }
 
     private static RSAKey toJwk(RSAPrivateCrtKey key) throws GeneralSecurityException {
