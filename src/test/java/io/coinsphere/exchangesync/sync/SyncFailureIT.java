@@ -30,6 +30,21 @@ class SyncFailureIT extends IntegrationTest {
         assertThat(throttle.limit()).isPositive();
     }
 
+    /** The permit is really taken: without this the check after each test could pass with no permit ever handed out. */
+    @Test
+    void aSyncInFlightHoldsAWorkerPermitUntilItsAttemptEnds() {
+        ApiClient user = newUser();
+        EmulatedAccount account = account(ExchangeId.KUCOIN).setBalance("USDT", dec("3"), dec("0"));
+        UUID id = connect(user, account);
+        awaitRuns(id, 1);
+        EMULATOR.failNext(ExchangeId.KUCOIN, account.apiKey(), 1, Failure.timeout());
+        assertThat(user.post("/api/v1/exchanges/connections/" + id + "/sync", null).status()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(throttle.running()).isPositive());
+        awaitRuns(id, 2);
+        assertThat(connectionRow(id)).containsEntry("status", "active");
+    }
+
     @Test
     void transientFailureIsRetriedAndTheConnectionStaysActive() {
         ApiClient user = newUser();
