@@ -1,6 +1,7 @@
 package io.coinsphere.exchangesync.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -50,8 +51,10 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain managementSecurity(HttpSecurity http, JwtDecoder jwtDecoder, ObjectMapper objectMapper,
-            NamedParameterJdbcTemplate jdbc, PasswordHasher passwords, Roles roles, RevokedTokens revoked) throws Exception {
+            NamedParameterJdbcTemplate jdbc, PasswordHasher passwords, Roles roles, RevokedTokens revoked,
+            @Value("${coinsphere.security.prometheus-token:}") String prometheusToken) throws Exception {
         JsonSecurityErrors errors = new JsonSecurityErrors(objectMapper);
+        ScrapeToken scrapeToken = new ScrapeToken(prometheusToken);
         http
             // Path patterns on the whole request path: Jolokia is served by its own servlet, which the default
             // MVC matchers would not see, letting its requests fall through to the API chain.
@@ -72,9 +75,11 @@ public class SecurityConfig {
                 // Anonymous callers get the status only; details need ADMIN (management.endpoint.health.show-details).
                 .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**"),
                         PATHS.matcher("/actuator/info")).permitAll()
+                // The scrape token's role opens the metrics and nothing else.
+                .requestMatchers(PATHS.matcher("/actuator/prometheus")).hasAnyRole(Roles.ADMIN, ScrapeToken.METRICS)
                 .anyRequest().hasRole(Roles.ADMIN))
             .oauth2ResourceServer(rs -> rs
-                .jwt(jwt -> jwt.decoder(revoked.guard(jwtDecoder)).jwtAuthenticationConverter(rolesFromToken()))
+                .jwt(jwt -> jwt.decoder(scrapeToken.or(revoked.guard(jwtDecoder))).jwtAuthenticationConverter(rolesFromToken()))
                 .authenticationEntryPoint(errors.entryPoint(OPS_REALM))
                 .accessDeniedHandler(errors.accessDeniedHandler()))
             .exceptionHandling(e -> e

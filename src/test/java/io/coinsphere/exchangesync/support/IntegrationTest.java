@@ -43,6 +43,8 @@ public abstract class IntegrationTest {
     /** The one administrator of the suite (coinsphere.security.admin-emails); see {@link #admin()}. */
     protected static final String ADMIN_EMAIL = "ops-admin@example.com";
     protected static final String ADMIN_PASSWORD = "admin-pw-" + UUID.randomUUID();
+    /** Prometheus's scrape token (coinsphere.security.prometheus-token). */
+    protected static final String PROMETHEUS_TOKEN = "scrape-" + UUID.randomUUID() + UUID.randomUUID();
     private static final Path DATA_DIR;
 
     static {
@@ -52,6 +54,7 @@ public abstract class IntegrationTest {
         MASTER_KEY = Base64.getEncoder().encodeToString(key);
         LeakWatch.secret(MASTER_KEY);
         LeakWatch.secret(ADMIN_PASSWORD);
+        LeakWatch.secret(PROMETHEUS_TOKEN);
         try {
             DATA_DIR = Files.createTempDirectory("coinsphere-it-");
         } catch (IOException e) {
@@ -91,6 +94,7 @@ public abstract class IntegrationTest {
         registry.add("coinsphere.sync.fanout-enabled", () -> "false");
         registry.add("coinsphere.kafka.embedded-port", () -> "0");
         registry.add("coinsphere.security.admin-emails", () -> ADMIN_EMAIL);
+        registry.add("coinsphere.security.prometheus-token", () -> PROMETHEUS_TOKEN);
         // Spring Boot tests switch metric exporters off; the Prometheus endpoint is under test.
         registry.add("management.prometheus.metrics.export.enabled", () -> "true");
         registry.add("coinsphere.sync.workers", () -> "8");
