@@ -1,6 +1,7 @@
 package io.coinsphere.exchangesync.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,8 +52,9 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain managementSecurity(HttpSecurity http, JwtDecoder jwtDecoder, ObjectMapper objectMapper,
-            NamedParameterJdbcTemplate jdbc, PasswordHasher passwords, Roles roles, RevokedTokens revoked,
-            @Value("${coinsphere.security.prometheus-token:}") String prometheusToken) throws Exception {
+            NamedParameterJdbcTemplate jdbc, PasswordHasher passwords, RevokedTokens revoked,
+            @Value("${coinsphere.security.prometheus-token:}") String prometheusToken, ObjectProvider<LoginThrottle> throttle)
+            throws Exception {
         JsonSecurityErrors errors = new JsonSecurityErrors(objectMapper);
         ScrapeToken scrapeToken = new ScrapeToken(prometheusToken);
         http
@@ -65,7 +67,7 @@ public class SecurityConfig {
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
             .addFilterBefore(new SameOriginWrites(), BasicAuthenticationFilter.class)
-            .authenticationProvider(AdminLogin.provider(jdbc, passwords, roles))
+            .authenticationProvider(AdminLogin.provider(jdbc, passwords, throttle.getIfAvailable(LoginThrottle::none)))
             .httpBasic(b -> b.realmName("coinsphere-operations").authenticationEntryPoint(errors.entryPoint(OPS_REALM)))
             .headers(h -> headers(h, MANAGEMENT_CONTENT_SECURITY_POLICY))
             .formLogin(AbstractHttpConfigurer::disable)

@@ -10,14 +10,15 @@ import org.junit.jupiter.api.Test;
 class RateLimitRulesTest {
 
     private final RateLimitRules rules = new RateLimitRules(new RateLimitProperties(true, RateLimitProperties.Store.MEMORY,
-            null, null, new Limit(3, Duration.ofSeconds(30)), List.of(), 100, Duration.ofMinutes(1)));
+            null, null, new Limit(3, Duration.ofSeconds(30)), null, List.of(), 100, Duration.ofMinutes(1)));
 
     @Test
     void productionDefaultsAreTheIssuesFigures() {
-        RateLimitProperties defaults = new RateLimitProperties(true, RateLimitProperties.Store.MEMORY, null, null, null,
+        RateLimitProperties defaults = new RateLimitProperties(true, RateLimitProperties.Store.MEMORY, null, null, null, null,
                 List.of(), 100, Duration.ofMinutes(1));
         assertThat(defaults.api()).isEqualTo(new Limit(100, Duration.ofMinutes(15)));
         assertThat(defaults.login()).isEqualTo(new Limit(10, Duration.ofMinutes(1)));
+        assertThat(defaults.accountLogin()).isEqualTo(new Limit(10, Duration.ofMinutes(15)));
         assertThat(defaults.exchangeTest()).isEqualTo(new Limit(10, Duration.ofMinutes(1)));
     }
 
