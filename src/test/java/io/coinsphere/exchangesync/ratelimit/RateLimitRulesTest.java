@@ -46,10 +46,15 @@ class RateLimitRulesTest {
     }
 
     @Test
-    void onlyTheKeyTestHasAUserBucket() {
+    void everyCallThatTestsAKeyWithTheExchangeSharesTheUserBucket() {
         assertThat(rules.forUser("/api/v1/exchanges/test")).map(RateLimitRules.Rule::name).contains("exchange-test");
         assertThat(rules.forUser("/api/v1/exchanges/test/")).isPresent();
-        assertThat(rules.forUser("/api/v1/exchanges/connect")).isEmpty();
+        assertThat(rules.forUser("/api/v1/exchanges/connect")).map(RateLimitRules.Rule::name).contains("exchange-test");
+        assertThat(rules.forUser("/api/v1/exchanges/connections/6f1c2e0a-0000-4000-8000-000000000001/credentials"))
+                .map(RateLimitRules.Rule::name).contains("exchange-test");
+        assertThat(rules.forUser("/API/v1/exchanges/connections/x//credentials/")).isPresent();
+        assertThat(rules.forUser("/api/v1/exchanges/connections/6f1c2e0a-0000-4000-8000-000000000001")).isEmpty();
+        assertThat(rules.forUser("/api/v1/exchanges/connections/6f1c2e0a-0000-4000-8000-000000000001/sync")).isEmpty();
         assertThat(rules.forUser("/api/v1/auth/login")).isEmpty();
     }
 
