@@ -100,6 +100,16 @@ public final class ExchangeGuard {
         return stats;
     }
 
+    /** How long calls with {@code apiKey} are still paused by a rate limit (the key's or the exchange's); for health and tests. */
+    public Duration pausedFor(String apiKey) {
+        long until = pausedUntil;
+        Long keyUntil = apiKey == null ? null : keyPauses.get(apiKey);
+        if (keyUntil != null) {
+            until = Math.max(until, keyUntil);
+        }
+        return Duration.ofNanos(Math.max(0, until - nanoClock.getAsLong()));
+    }
+
     /** The budget's capacity in units (per key where budgets are per key). */
     public long budgetCapacity() {
         return budget.capacity();
