@@ -26,7 +26,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * Stateless token security. Public: login and registration, the static UI, {@code /health},
  * {@code /actuator/health}, {@code /actuator/info} and the OpenAPI document {@code /api-doc}. Role
- * {@code ADMIN}: every other {@code /actuator/**} path (Hawtio, Jolokia, Prometheus) and the queue stats.
+ * {@code ADMIN}: every other {@code /actuator/**} path (Hawtio, Jolokia, Prometheus) and the queue stats;
+ * Prometheus may also use its scrape token ({@link ScrapeToken}), which opens {@code /actuator/prometheus} only.
  * Role {@code USER}: the rest of {@code /api/v1/**}. Tokens are RS256 JWTs issued by this service, from the
  * {@code Authorization} header or, for the web page, the session cookie (writes then need {@code X-CSRF-Token}).
  */

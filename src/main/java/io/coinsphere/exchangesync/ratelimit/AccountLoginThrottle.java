@@ -2,6 +2,8 @@ package io.coinsphere.exchangesync.ratelimit;
 
 import io.coinsphere.exchangesync.auth.LoginThrottle;
 import io.coinsphere.exchangesync.ratelimit.RateLimitProperties.Limit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -13,10 +15,12 @@ final class AccountLoginThrottle implements LoginThrottle {
 
     private final BucketStore store;
     private final Limit limit;
+    private final Counter rejected;
 
-    AccountLoginThrottle(BucketStore store, Limit limit) {
+    AccountLoginThrottle(BucketStore store, Limit limit, MeterRegistry meters) {
         this.store = store;
         this.limit = limit;
+        this.rejected = meters.counter("coinsphere.ratelimit.rejected", "rule", "account-login");
     }
 
     @Override
@@ -27,7 +31,11 @@ final class AccountLoginThrottle implements LoginThrottle {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-        return quota.allowed() ? Optional.empty() : Optional.of(Duration.ofSeconds(quota.retryAfterSeconds()));
+        if (quota.allowed()) {
+            return Optional.empty();
+        }
+        rejected.increment();
+        return Optional.of(Duration.ofSeconds(quota.retryAfterSeconds()));
     }
 
     @Override

@@ -31,8 +31,8 @@ public class RateLimitConfiguration {
     }
 
     @Bean
-    LoginThrottle accountLoginThrottle(BucketStore buckets, RateLimitProperties properties) {
-        return new AccountLoginThrottle(buckets, properties.accountLogin());
+    LoginThrottle accountLoginThrottle(BucketStore buckets, RateLimitProperties properties, MeterRegistry meters) {
+        return new AccountLoginThrottle(buckets, properties.accountLogin(), meters);
     }
 
     @Bean

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Which buckets a request draws from. Every {@code /api/**} request draws from the client address's
- * {@code api} bucket; a login also from the address's {@code login} bucket, and a key test also from the
- * user's {@code exchange-test} bucket. Everything outside {@code /api/} (the web page's files, {@code /health},
+ * {@code api} bucket; a login also from the address's {@code login} bucket, and a key test, connect or key
+ * replacement also from the user's {@code exchange-test} bucket. Everything outside {@code /api/} (the web page's files, {@code /health},
  * {@code /actuator/health}, the OpenAPI document) is exempt.
  */
 public final class RateLimitRules {
