@@ -1,6 +1,7 @@
 package io.coinsphere.exchangesync.exchange;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads the balances of one account on one exchange. Implementations are thread-safe and throw
@@ -8,7 +9,28 @@ import java.util.List;
  */
 public interface ExchangeAdapter {
 
+    /** Visible ASCII: the keys and secrets of the exchanges that issue one-line tokens (base64, hex, UUIDs). */
+    Pattern ONE_LINE_TOKEN = Pattern.compile("[\\x21-\\x7E]+");
+
     ExchangeId exchange();
+
+    /**
+     * Checks the shape of a key before any call and returns it as the exchange needs it (surrounding
+     * whitespace from a copy-paste removed). Most exchanges issue one-line tokens: a secret with a line
+     * break or an inner space is a paste error. Exchanges whose keys look different override this.
+     *
+     * @throws KeyFormatRejected naming the field and what a key of this exchange looks like
+     */
+    default ApiCredentials checkFormat(ApiCredentials credentials) {
+        String secret = credentials.apiSecret();
+        if (secret.indexOf('\n') >= 0 || secret.indexOf('\r') >= 0) {
+            throw new KeyFormatRejected("apiSecret", "must not contain control characters");
+        }
+        if (!ONE_LINE_TOKEN.matcher(secret.strip()).matches()) {
+            throw new KeyFormatRejected("apiSecret", "must be printable ASCII");
+        }
+        return new ApiCredentials(credentials.apiKey().strip(), secret.strip(), credentials.passphrase());
+    }
 
     /**
      * Reads every wallet of the account. The main wallet failing fails the fetch; a secondary one
