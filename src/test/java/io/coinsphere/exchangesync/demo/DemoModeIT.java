@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coinsphere.exchangesync.ExchangeSyncApplication;
+import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.support.ApiClient;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -31,7 +32,7 @@ class DemoModeIT {
         Path dataDir = Files.createTempDirectory("coinsphere-demo-");
         app = new SpringApplicationBuilder(ExchangeSyncApplication.class).run(
                 "--coinsphere.demo=true",
-                "--coinsphere.demo.port-base=" + freePortRange(io.coinsphere.exchangesync.exchange.ExchangeId.values().length),
+                "--coinsphere.demo.port-base=" + freePortRange(ExchangeId.values().length),
                 "--server.port=0",
                 "--coinsphere.data-dir=" + dataDir,
                 "--coinsphere.sync.fanout-enabled=false",
