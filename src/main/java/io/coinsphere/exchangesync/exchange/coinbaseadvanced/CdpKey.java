@@ -67,7 +67,16 @@ public record CdpKey(String name, PrivateKey privateKey, Algorithm algorithm) {
     public static ApiCredentials check(ApiCredentials credentials) {
         String name = credentials.apiKey().strip();
         String secret = normalise(credentials.apiSecret());
-        read(name, secret);
+        CdpKey key = read(name, secret);
+        // A key can parse and still not sign (a zero scalar): find out now, not at the first sync.
+        try {
+            Signature signature = key.algorithm().signature();
+            signature.initSign(key.privateKey());
+            signature.update(name.getBytes(StandardCharsets.US_ASCII));
+            signature.sign();
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new KeyFormatRejected("apiSecret", PRIVATE_KEY_MESSAGE);
+        }
         return new ApiCredentials(name, secret, null);
     }
 
@@ -81,18 +90,7 @@ public record CdpKey(String name, PrivateKey privateKey, Algorithm algorithm) {
             throw new KeyFormatRejected("apiKey", KEY_NAME_MESSAGE);
         }
         PrivateKey key = privateKey(secret);
-        Algorithm algorithm = key instanceof ECPrivateKey ? Algorithm.ES256 : Algorithm.EdDSA;
-        CdpKey cdpKey = new CdpKey(name, key, algorithm);
-        // A key can parse and still not sign (a zero scalar): find out now, not at the first sync.
-        try {
-            Signature signature = algorithm.signature();
-            signature.initSign(key);
-            signature.update(name.getBytes(StandardCharsets.US_ASCII));
-            signature.sign();
-        } catch (GeneralSecurityException | RuntimeException e) {
-            throw new KeyFormatRejected("apiSecret", PRIVATE_KEY_MESSAGE);
-        }
-        return cdpKey;
+        return new CdpKey(name, key, key instanceof ECPrivateKey ? Algorithm.ES256 : Algorithm.EdDSA);
     }
 
     /**
