@@ -1,16 +1,12 @@
 package io.coinsphere.exchangesync.exchange;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Reads the balances of one account on one exchange. Implementations are thread-safe and throw
  * only {@link ExchangeFailure} subclasses, whose messages are safe to show to users.
  */
 public interface ExchangeAdapter {
-
-    /** Visible ASCII: the keys and secrets of the exchanges that issue one-line tokens (base64, hex, UUIDs). */
-    Pattern ONE_LINE_TOKEN = Pattern.compile("[\\x21-\\x7E]+");
 
     ExchangeId exchange();
 
@@ -22,14 +18,7 @@ public interface ExchangeAdapter {
      * @throws KeyFormatRejected naming the field and what a key of this exchange looks like
      */
     default ApiCredentials checkFormat(ApiCredentials credentials) {
-        String secret = credentials.apiSecret();
-        if (secret.indexOf('\n') >= 0 || secret.indexOf('\r') >= 0) {
-            throw new KeyFormatRejected("apiSecret", "must not contain control characters");
-        }
-        if (!ONE_LINE_TOKEN.matcher(secret.strip()).matches()) {
-            throw new KeyFormatRejected("apiSecret", "must be printable ASCII");
-        }
-        return new ApiCredentials(credentials.apiKey().strip(), secret.strip(), credentials.passphrase());
+        return OneLineKeys.check(credentials);
     }
 
     /**
