@@ -1,14 +1,15 @@
 import { api, ApiError } from './api.js';
 import { $, $$, el, exchangeMark } from './dom.js';
 import { modal } from './dialogs.js';
+import { exchangeTiles, keyHint, keyKindChoice, keyKinds, keyLabels, secretControl } from './key-kinds.js';
 import { toast } from './toasts.js';
 
-// The connect modal: step 1 picks one of the supported exchanges, step 2 takes the key.
+// The connect modal: step 1 picks one of the supported exchanges, step 2 takes the key (for Coinbase, after
+// asking which kind of key the user has).
 // "Connect" is enabled only after a successful test of exactly the values in the form: any edit
 // disables it again. SECURITY: the values live only in the form fields and are cleared on close.
 
 const FIELDS = ['label', 'apiKey', 'apiSecret', 'passphrase'];
-const REQUIRED_MESSAGE = { apiKey: 'API key is required', apiSecret: 'API secret is required', passphrase: 'Passphrase is required' };
 
 export function createConnectModal({ exchanges, onConnected }) {
   const dialog = $('#connect-dialog');
@@ -19,6 +20,7 @@ export function createConnectModal({ exchanges, onConnected }) {
   const testButton = $('#test-connection', dialog);
   const connectButton = $('#submit-connect', dialog);
   const passphraseField = $('#field-passphrase', dialog);
+  const kindChoice = $('#key-kind', dialog);
   let chosen = null;
   let testedValues = null;
   let busy = false;
@@ -72,7 +74,7 @@ export function createConnectModal({ exchanges, onConnected }) {
   const showApiError = (error) => {
     let placed = false;
     for (const detail of error.details) {
-      if (FIELDS.includes(detail.field) && setFieldError(detail.field, `${fieldName(detail.field)} ${detail.message}`)) placed = true;
+      if (FIELDS.includes(detail.field) && setFieldError(detail.field, `${keyLabels(chosen)[detail.field]} ${detail.message}`)) placed = true;
     }
     if (!placed || error.code !== 'validation_failed') {
       showResult('error', error.code === 'invalid_credentials' ? 'The exchange rejected this key' : 'Test failed', [error.message]);
@@ -84,7 +86,7 @@ export function createConnectModal({ exchanges, onConnected }) {
     for (const name of ['apiKey', 'apiSecret', 'passphrase']) {
       if (name === 'passphrase' && !chosen.requiresPassphrase) continue;
       if (input(name).value.trim() === '') {
-        setFieldError(name, REQUIRED_MESSAGE[name]);
+        setFieldError(name, `${keyLabels(chosen)[name]} is required`);
         ok = false;
       }
     }
@@ -155,12 +157,34 @@ export function createConnectModal({ exchanges, onConnected }) {
     form.hidden = false;
     $('#chosen-exchange', dialog).replaceChildren(exchangeMark(exchange.id, exchange.name),
       el('span', { class: 'chosen-name', text: exchange.name }));
-    $('#key-hint', dialog).textContent = `Create an API key on ${exchange.name} with read (view) permission only: `
-      + 'no trading, no withdrawals.' + (exchange.requiresPassphrase ? ` ${exchange.name} also shows a passphrase for the key.` : '');
-    passphraseField.hidden = !exchange.requiresPassphrase;
-    input('passphrase').disabled = !exchange.requiresPassphrase;
+    const kinds = keyKinds(exchange, exchanges);
+    kindChoice.hidden = kinds.length < 2;
+    $('#key-kind-options', dialog).replaceChildren(...(kinds.length < 2 ? [] : keyKindChoice(kinds, exchange, pickKind)));
+    showKeyFields(exchange);
     input('label').placeholder = exchange.name;
     input('apiKey').focus();
+  };
+
+  /** The key fields as this exchange names them; the secret is a text area where it is a PEM block. */
+  const showKeyFields = (exchange) => {
+    const labels = keyLabels(exchange);
+    $('#key-hint', dialog).textContent = keyHint(exchange);
+    $('label[for="f-apiKey"]', dialog).textContent = labels.apiKey;
+    $('label[for="f-apiSecret"]', dialog).textContent = labels.apiSecret;
+    secretControl(input('apiSecret'), exchange, onFieldInput('apiSecret'));
+    passphraseField.hidden = !exchange.requiresPassphrase;
+    input('passphrase').disabled = !exchange.requiresPassphrase;
+  };
+
+  /** The user says which kind of key they have: the key fields change, the label stays. */
+  const pickKind = (exchange) => {
+    chosen = exchange;
+    for (const name of ['apiKey', 'apiSecret', 'passphrase']) input(name).value = '';
+    clearErrors();
+    hideResult();
+    testedValues = null;
+    updateConnectButton();
+    showKeyFields(exchange);
   };
 
   const showChoice = () => {
@@ -185,20 +209,29 @@ export function createConnectModal({ exchanges, onConnected }) {
     control.close();
   }
 
-  grid.replaceChildren(...exchanges.map((exchange) => el('button', {
+  grid.replaceChildren(...exchangeTiles(exchanges).map((exchange) => el('button', {
     type: 'button', class: 'exchange-option', dataset: { exchange: exchange.id }, onclick: () => showForm(exchange),
   }, exchangeMark(exchange.id, exchange.name), el('span', { class: 'exchange-name', text: exchange.name }),
-  el('span', { class: 'exchange-sub', text: exchange.requiresPassphrase ? 'Key, secret and passphrase' : 'Key and secret' }))));
+  el('span', { class: 'exchange-sub', text: subtitle(exchange) }))));
 
-  for (const name of FIELDS) {
-    input(name).addEventListener('input', () => {
+  function onFieldInput(name) {
+    return () => {
       setFieldError(name, null);
       if (testedValues !== null && !sameAsTested()) {
         hideResult();
         testedValues = null;
       }
       updateConnectButton();
-    });
+    };
+  }
+
+  function subtitle(exchange) {
+    if (keyKinds(exchange, exchanges).length > 1) return 'App, Advanced Trade or Exchange key';
+    return exchange.requiresPassphrase ? 'Key, secret and passphrase' : 'Key and secret';
+  }
+
+  for (const name of FIELDS) {
+    input(name).addEventListener('input', onFieldInput(name));
   }
   testButton.addEventListener('click', test);
   form.addEventListener('submit', connect);
@@ -212,8 +245,4 @@ export function createConnectModal({ exchanges, onConnected }) {
       control.open($('button', grid));
     },
   };
-}
-
-function fieldName(field) {
-  return { apiKey: 'API key', apiSecret: 'API secret', passphrase: 'Passphrase', label: 'Label' }[field] || field;
 }

@@ -2,6 +2,7 @@ import { api } from './api.js';
 import { $, $$, el, exchangeMark } from './dom.js';
 import { modal } from './dialogs.js';
 import { clearErrorsOnInput, formFeedback, formRequest } from './fields.js';
+import { keyHint, keyLabels, secretControl } from './key-kinds.js';
 import { toast } from './toasts.js';
 
 // The replace-key dialog (PUT /connections/{id}/credentials): how a connection disabled by a
@@ -10,14 +11,15 @@ import { toast } from './toasts.js';
 // cleared on close.
 
 const LABELS = { apiKey: 'API key', apiSecret: 'API secret', passphrase: 'Passphrase' };
-const REQUIRED_MESSAGE = { apiKey: 'API key is required', apiSecret: 'API secret is required', passphrase: 'Passphrase is required' };
 
 export function createKeyDialog({ exchanges, onReplaced, onStale }) {
   const dialog = $('#key-dialog');
   const form = $('#key-form', dialog);
   const submitButton = $('#submit-key', dialog);
   const passphraseField = $('#key-field-passphrase', dialog);
-  const feedback = formFeedback(form, 'k', LABELS, $('#key-result', dialog));
+  // The labels object is shared with the feedback, so naming the fields for the exchange renames its messages too.
+  const labels = { ...LABELS };
+  const feedback = formFeedback(form, 'k', labels, $('#key-result', dialog));
   const input = (name) => $(`#k-${name}`, dialog);
   let target = null;
   let exchange = null;
@@ -30,7 +32,7 @@ export function createKeyDialog({ exchanges, onReplaced, onStale }) {
     let ok = true;
     for (const name of fields()) {
       if (input(name).value.trim() === '') {
-        feedback.setField(name, REQUIRED_MESSAGE[name]);
+        feedback.setField(name, `${labels[name]} is required`);
         ok = false;
       }
     }
@@ -84,10 +86,14 @@ export function createKeyDialog({ exchanges, onReplaced, onStale }) {
       $('#key-exchange', dialog).replaceChildren(exchangeMark(exchange.id, exchange.name),
         el('span', { class: 'chosen-name', text: exchange.name }),
         el('span', { class: 'mono muted', text: `now …${connection.apiKeyHint || ''}` }));
-      $('#key-explain', dialog).textContent = `Create a new API key on ${exchange.name} with read (view) permission only, `
-        + `and paste it here. It is tested with ${exchange.name} before it replaces the stored one; `
-        + 'the connection then becomes active and syncs at once.'
-        + (exchange.requiresPassphrase ? ` ${exchange.name} also shows a passphrase for the key.` : '');
+      $('#key-explain', dialog).textContent = `${keyHint(exchange)} It is tested with ${exchange.name} before it replaces `
+        + 'the stored key; the connection then becomes active and syncs at once.';
+      const names = keyLabels(exchange);
+      labels.apiKey = names.apiKey;
+      labels.apiSecret = names.apiSecret;
+      $('label[for="k-apiKey"]', dialog).textContent = `New ${names.apiKey}`;
+      $('label[for="k-apiSecret"]', dialog).textContent = `New ${names.apiSecret.toLowerCase().replace(/^api/, 'API')}`;
+      secretControl(input('apiSecret'), exchange, () => feedback.setField('apiSecret', null));
       passphraseField.hidden = !exchange.requiresPassphrase;
       input('passphrase').disabled = !exchange.requiresPassphrase;
       control.open(input('apiKey'));

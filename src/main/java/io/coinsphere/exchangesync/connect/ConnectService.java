@@ -25,6 +25,7 @@ public class ConnectService {
     static final String API_KEY = "api_key_encrypted";
     static final String API_SECRET = "api_secret_encrypted";
     static final String PASSPHRASE = "passphrase_encrypted";
+    private static final String SUPPORTED_IDS = String.join(", ", Arrays.stream(ExchangeId.values()).map(ExchangeId::id).toList());
 
     private final JsonBodies bodies;
     private final CredentialsCheck check;
@@ -124,10 +125,10 @@ public class ConnectService {
             throw ApiException.validation("exchange", "is required");
         }
         return ExchangeId.fromId(request.exchange()).orElseThrow(() -> ApiException.validation("exchange",
-                "is not supported; use one of binance, coinbase, kraken, kucoin"));
+                "is not supported; use one of " + SUPPORTED_IDS));
     }
 
-    private static ApiCredentials credentials(ExchangeId id, CredentialsRequest request) {
+    private ApiCredentials credentials(ExchangeId id, CredentialsRequest request) {
         List<ApiError.FieldError> problems = new ArrayList<>();
         boolean hasPassphrase = request.passphrase() != null && !request.passphrase().isBlank();
         if (id.requiresPassphrase() && !hasPassphrase) {
@@ -137,8 +138,9 @@ public class ConnectService {
             throw ApiException.validation(problems);
         }
         // Keys are copied from exchange pages; stray whitespace around them is never part of the key.
-        return new ApiCredentials(request.apiKey().strip(), request.apiSecret().strip(),
-                id.requiresPassphrase() ? request.passphrase() : null);
+        // The secret goes as sent: the exchange's adapter knows its shape (one line, or a PEM block).
+        return check.checkFormat(id, new ApiCredentials(request.apiKey().strip(), request.apiSecret(),
+                id.requiresPassphrase() ? request.passphrase() : null));
     }
 
     private static String label(CredentialsRequest request, ExchangeId id) {

@@ -6,6 +6,7 @@ import io.coinsphere.exchangesync.exchange.ExchangeAdapters;
 import io.coinsphere.exchangesync.exchange.ExchangeAdapter;
 import io.coinsphere.exchangesync.exchange.ExchangeFailure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
+import io.coinsphere.exchangesync.exchange.KeyFormatRejected;
 import io.coinsphere.exchangesync.exchange.KeyPermissions;
 import io.coinsphere.exchangesync.exchange.RateLimited;
 import io.coinsphere.exchangesync.web.ApiError;
@@ -40,6 +41,19 @@ public class CredentialsCheck {
             @Value("${coinsphere.security.allow-withdraw-keys:false}") boolean allowWithdrawKeys) {
         this.adapters = adapters;
         this.allowWithdrawKeys = allowWithdrawKeys;
+    }
+
+    /**
+     * The key in the form the exchange needs, checked for shape before any call: a key that cannot be right
+     * (a malformed CDP key name, an unreadable private key, a line break in a one-line secret) is a 400
+     * naming the field.
+     */
+    public ApiCredentials checkFormat(ExchangeId exchange, ApiCredentials credentials) {
+        try {
+            return adapters.forExchange(exchange).checkFormat(credentials);
+        } catch (KeyFormatRejected e) {
+            throw ApiException.validation(e.field(), e.getMessage());
+        }
     }
 
     public KeyCheck verify(ExchangeId exchange, ApiCredentials credentials) {

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Demo mode ({@code --coinsphere.demo=true}): the exchange emulator runs inside the service with
- * demo accounts, so a new user can connect all four exchanges without any real account.
+ * demo accounts, so a new user can connect every exchange without any real account.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = DemoEnvironment.ENABLED, havingValue = "true")

@@ -11,7 +11,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * With {@code coinsphere.demo=true}, points the four exchanges at the built-in emulator before any
+ * With {@code coinsphere.demo=true}, points every exchange at the built-in emulator before any
  * bean reads their URLs. Demo mode refuses to run against a real database: its fake accounts must
  * never mix with real users' data.
  */
@@ -46,7 +46,7 @@ public class DemoEnvironment implements EnvironmentPostProcessor, Ordered {
                 || "true".equalsIgnoreCase(environment.getProperty(ENABLED));
     }
 
-    /** Binance on the base port, then Coinbase, Kraken and KuCoin on the next ones. */
+    /** Binance on the base port, then Coinbase Exchange, Kraken, KuCoin and Coinbase (CDP keys) on the next ones. */
     static int port(int base, ExchangeId id) {
         return base + id.ordinal();
     }

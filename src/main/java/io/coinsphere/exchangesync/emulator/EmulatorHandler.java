@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What all four emulated exchanges share: accounts, scripted failures, latency, clock skew and request
+ * What all emulated exchanges share: accounts, scripted failures, latency, clock skew and request
  * counts. Subclasses only route requests and speak their exchange's dialect.
  */
 abstract class EmulatorHandler implements HttpHandler {
@@ -54,6 +54,14 @@ abstract class EmulatorHandler implements HttpHandler {
     /** Checks the exchange's own rules on a new key and secret (format, base64). */
     abstract void validateCredentials(String apiKey, String apiSecret, String passphrase);
 
+    /**
+     * The API key a request claims to carry, for counting and scripted failures (not yet verified): the
+     * exchange's key header, or what an exchange that carries the key elsewhere (a JWT) finds there.
+     */
+    String apiKeyOf(EmulatedRequest request) {
+        return request.header(apiKeyHeader);
+    }
+
     /** Adds headers the exchange sends on every answer (rate-limit usage). */
     Reply decorate(EmulatedRequest request, Reply reply) {
         return reply;
@@ -63,7 +71,7 @@ abstract class EmulatorHandler implements HttpHandler {
     public final void handle(HttpExchange http) throws IOException {
         try {
             EmulatedRequest request = EmulatedRequest.read(http);
-            String apiKey = request.header(apiKeyHeader);
+            String apiKey = apiKeyOf(request);
             count(apiKey);
             pause(latency);
             Optional<Failure> failure = failures.next(apiKey).or(() -> Optional.ofNullable(pathFailures.get(request.path())));

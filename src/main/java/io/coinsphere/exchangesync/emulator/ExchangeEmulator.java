@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Emulates the REST APIs of Binance, Kraken, Coinbase Exchange and KuCoin on 127.0.0.1, one port per
- * exchange so that paths and signed paths are exactly the real ones. It is as strict as the real
+ * Emulates the REST APIs of Binance, Kraken, Coinbase Exchange, KuCoin and Coinbase Advanced Trade on
+ * 127.0.0.1, one port per exchange so that paths and signed paths are exactly the real ones. It is as strict as the real
  * exchanges about signatures, timestamps, nonces, passphrases and key versions, and can script failures.
  *
  * <pre>{@code
@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code GET /sapi/v1/simple-earn/flexible/position|locked/position}; Kraken
  * {@code POST /0/private/Balance|BalanceEx|TradeBalance}, {@code GET /0/public/Time|Assets|AssetPairs};
  * Coinbase {@code GET /accounts|time|products|currencies}; KuCoin {@code GET /api/v1/accounts|timestamp},
- * {@code GET /api/v1/user/api-key}. Response header names arrive case-normalised by the JDK server
+ * {@code GET /api/v1/user/api-key}; Coinbase Advanced Trade {@code GET /api/v3/brokerage/accounts|key_permissions|time}
+ * (see {@link CdpKeyMaterial} for its keys). Response header names arrive case-normalised by the JDK server
  * ({@code Retry-after}, {@code X-mbx-used-weight-1m}): clients must look headers up case-insensitively,
  * as they must with the real exchanges, whose CDNs and HTTP/2 send lower-case names.
  */
@@ -67,14 +68,15 @@ public final class ExchangeEmulator implements AutoCloseable {
         handlers.put(ExchangeId.COINBASE, new CoinbaseEmulator());
         handlers.put(ExchangeId.KRAKEN, new KrakenEmulator());
         handlers.put(ExchangeId.KUCOIN, new KucoinEmulator());
+        handlers.put(ExchangeId.COINBASE_ADVANCED, new CoinbaseAdvancedEmulator());
     }
 
-    /** Starts all four exchanges on free ports. */
+    /** Starts every exchange on a free port. */
     public static ExchangeEmulator start() {
         return start(Map.of());
     }
 
-    /** Starts all four exchanges; an exchange missing from {@code ports} (or mapped to 0) gets a free port. */
+    /** Starts every exchange; an exchange missing from {@code ports} (or mapped to 0) gets a free port. */
     public static ExchangeEmulator start(Map<ExchangeId, Integer> ports) {
         // Without TCP_NODELAY the JDK server waits ~40 ms on delayed ACKs before each answer; the
         // flag is read once, when the first server of the JVM starts.
@@ -113,7 +115,8 @@ public final class ExchangeEmulator implements AutoCloseable {
 
     /**
      * Registers an API key. The exchange's own rules apply: Binance keys are 64 letters and digits,
-     * Kraken and Coinbase secrets are base64, Coinbase and KuCoin need a passphrase (null otherwise).
+     * Kraken and Coinbase secrets are base64, Coinbase and KuCoin need a passphrase (null otherwise),
+     * Coinbase Advanced Trade takes a CDP key name and its private key (ECDSA with its public key, or Ed25519).
      *
      * @throws IllegalArgumentException if the credentials break the exchange's format rules
      * @throws IllegalStateException    if the key is already registered
@@ -188,8 +191,8 @@ public final class ExchangeEmulator implements AutoCloseable {
     /**
      * Sets the exchange's rate limit to {@code limit} per {@code window}, counted as the exchange
      * counts: Binance request weight per IP in fixed windows; KuCoin requests per key in fixed windows;
-     * Kraken and Coinbase a per-key counter of at most {@code limit} that drains {@code limit} per
-     * {@code window}. The defaults are the real ones (6000/min, 2000/30 s, 15 per 45 s, 30 per 2 s).
+     * Kraken and both Coinbase APIs a per-key counter of at most {@code limit} that drains {@code limit} per
+     * {@code window}. The defaults are the real ones (6000/min, 2000/30 s, 15 per 45 s, 30 per 2 s, 30 per 1 s).
      */
     public void setRateLimit(ExchangeId exchange, long limit, Duration window) {
         EmulatedLimit.Kind kind = exchange == ExchangeId.BINANCE || exchange == ExchangeId.KUCOIN

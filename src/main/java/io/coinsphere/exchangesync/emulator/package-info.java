@@ -1,5 +1,5 @@
 /**
- * An HTTP emulator of the Binance, Kraken, Coinbase Exchange and KuCoin REST APIs, as strict as the
+ * An HTTP emulator of the Binance, Kraken, Coinbase Exchange, KuCoin and Coinbase Advanced Trade REST APIs, as strict as the
  * real exchanges about signatures, clocks, nonces and key versions, with scriptable failures. Used by
  * tests and by demo mode; see {@link io.coinsphere.exchangesync.emulator.ExchangeEmulator}.
  */

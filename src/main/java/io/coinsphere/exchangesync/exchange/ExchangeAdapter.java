@@ -11,6 +11,17 @@ public interface ExchangeAdapter {
     ExchangeId exchange();
 
     /**
+     * Checks the shape of a key before any call and returns it as the exchange needs it (surrounding
+     * whitespace from a copy-paste removed). Most exchanges issue one-line tokens: a secret with a line
+     * break or an inner space is a paste error. Exchanges whose keys look different override this.
+     *
+     * @throws KeyFormatRejected naming the field and what a key of this exchange looks like
+     */
+    default ApiCredentials checkFormat(ApiCredentials credentials) {
+        return OneLineKeys.check(credentials);
+    }
+
+    /**
      * Reads every wallet of the account. The main wallet failing fails the fetch; a secondary one
      * (funding, earn) failing makes it partial: its previous amounts are kept and a warning is given.
      */

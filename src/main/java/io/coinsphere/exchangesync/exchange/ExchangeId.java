@@ -7,9 +7,12 @@ import java.util.Optional;
 /** The exchanges we can sync, with the facts the API and the page need about each. */
 public enum ExchangeId {
     BINANCE("binance", "Binance", false),
-    COINBASE("coinbase", "Coinbase", true),
+    /** Coinbase Exchange (the former Coinbase Pro): HMAC keys with a passphrase, for institutional accounts. */
+    COINBASE("coinbase", "Coinbase Exchange", true),
     KRAKEN("kraken", "Kraken", false),
-    KUCOIN("kucoin", "KuCoin", true);
+    KUCOIN("kucoin", "KuCoin", true),
+    /** Coinbase as its app and Advanced Trade users have it: CDP keys (key name and private key). */
+    COINBASE_ADVANCED("coinbase-advanced", "Coinbase", false);
 
     private final String id;
     private final String displayName;

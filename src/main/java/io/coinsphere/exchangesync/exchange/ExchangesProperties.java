@@ -20,6 +20,7 @@ public record ExchangesProperties(
         @NotNull Endpoint coinbase,
         @NotNull Endpoint kraken,
         @NotNull Endpoint kucoin,
+        @NotNull Endpoint coinbaseAdvanced,
         /* How often the offset to an exchange's clock is measured again (also after any timestamp error). */
         @DefaultValue("10m") Duration clockRefresh,
         /* Longest a call waits for rate budget or a Retry-After pause; beyond it the sync is retried later. */
@@ -28,8 +29,8 @@ public record ExchangesProperties(
 
     /** The defaults for everything but the endpoints (one constructor only, for configuration binding). */
     public static ExchangesProperties of(Duration connectTimeout, Duration readTimeout,
-            Endpoint binance, Endpoint coinbase, Endpoint kraken, Endpoint kucoin) {
-        return new ExchangesProperties(connectTimeout, readTimeout, binance, coinbase, kraken, kucoin,
+            Endpoint binance, Endpoint coinbase, Endpoint kraken, Endpoint kucoin, Endpoint coinbaseAdvanced) {
+        return new ExchangesProperties(connectTimeout, readTimeout, binance, coinbase, kraken, kucoin, coinbaseAdvanced,
                 Duration.ofMinutes(10), Duration.ofSeconds(30), new CircuitBreaker(5, Duration.ofSeconds(60)));
     }
 
@@ -65,6 +66,8 @@ public record ExchangesProperties(
                 case KRAKEN -> new Budget(10L, 1L, Duration.ofSeconds(4), true);
                 // 2000 per 30 s pool.
                 case KUCOIN -> new Budget(500L, 1000L, Duration.ofSeconds(30), true);
+                // 30 requests per second per key: burst 15 + 15 per second stays under it in any second.
+                case COINBASE_ADVANCED -> new Budget(15L, 15L, Duration.ofSeconds(1), true);
             };
         }
 
@@ -85,13 +88,14 @@ public record ExchangesProperties(
             case COINBASE -> coinbase;
             case KRAKEN -> kraken;
             case KUCOIN -> kucoin;
+            case COINBASE_ADVANCED -> coinbaseAdvanced;
         };
     }
 
     /** A copy with Binance's Simple Earn read at most every {@code refresh}. */
     public ExchangesProperties withBinanceEarnRefresh(Duration refresh) {
         return new ExchangesProperties(connectTimeout, readTimeout, new Endpoint(binance.baseUrl(), binance.budget(), refresh),
-                coinbase, kraken, kucoin, clockRefresh, maxBudgetWait, circuitBreaker);
+                coinbase, kraken, kucoin, coinbaseAdvanced, clockRefresh, maxBudgetWait, circuitBreaker);
     }
 
     /** The exchange's budget: configured parts over its defaults. */

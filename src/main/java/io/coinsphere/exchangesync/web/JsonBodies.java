@@ -11,10 +11,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +33,17 @@ public class JsonBodies {
 
     /** Request bodies are small commands; larger ones are refused before parsing. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    /** Per request type, the fields marked {@link MultiLineText}. */
+    private static final ClassValue<Set<String>> MULTI_LINE_FIELDS = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            return components == null ? Set.of() : Arrays.stream(components)
+                    .filter(component -> component.isAnnotationPresent(MultiLineText.class))
+                    .map(RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
+        }
+    };
 
     private final ObjectMapper json;
     private final Validator validator;
@@ -73,7 +87,7 @@ public class JsonBodies {
             if (tree == null || !tree.isObject()) {
                 throw ApiException.validation("body", "A JSON object is required");
             }
-            TextRules.check(tree);
+            TextRules.check(tree, MULTI_LINE_FIELDS.get(type));
             value = json.treeToValue(tree, type);
         } catch (MismatchedInputException e) {
             String field = e.getPath().isEmpty() ? "body" : e.getPath().get(e.getPath().size() - 1).getFieldName();

@@ -3,6 +3,7 @@ package io.coinsphere.exchangesync.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What every string in a request body must be: valid Unicode text without control characters.
@@ -18,12 +19,20 @@ public final class TextRules {
 
     /** Throws a 400 naming the first field whose text (or whose name) breaks the rules. */
     public static void check(JsonNode node) {
-        check(node, "body");
+        check(node, Set.of());
     }
 
-    private static void check(JsonNode node, String path) {
+    /**
+     * The same, except that the top-level fields named in {@code multiLineFields} may hold line breaks
+     * (see {@link MultiLineText}).
+     */
+    public static void check(JsonNode node, Set<String> multiLineFields) {
+        check(node, "body", multiLineFields);
+    }
+
+    private static void check(JsonNode node, String path, Set<String> multiLineFields) {
         if (node.isTextual()) {
-            String problem = problem(node.textValue());
+            String problem = problem(node.textValue(), multiLineFields.contains(path));
             if (problem != null) {
                 throw ApiException.validation(path, problem);
             }
@@ -34,19 +43,29 @@ public final class TextRules {
                 if (name == null) {
                     throw ApiException.validation("body", "has a field name that is not plain text");
                 }
-                check(field.getValue(), "body".equals(path) ? name : path + "." + name);
+                // Only top-level fields are named by multiLineFields; nested ones never may hold line breaks.
+                check(field.getValue(), "body".equals(path) ? name : path + "." + name,
+                        "body".equals(path) ? multiLineFields : Set.of());
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                check(node.get(i), path + "[" + i + "]");
+                check(node.get(i), path + "[" + i + "]", Set.of());
             }
         }
     }
 
     /** Why the text is refused, or null when it is fine. */
     public static String problem(String text) {
+        return problem(text, false);
+    }
+
+    /** Why the text is refused, or null when it is fine; {@code lineBreaks} lets LF and CR through. */
+    public static String problem(String text, boolean lineBreaks) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (lineBreaks && (c == '\n' || c == '\r')) {
+                continue;
+            }
             if (Character.isISOControl(c)) {
                 return "must not contain control characters";
             }

@@ -38,7 +38,7 @@ final class BudgetPhase {
         emulator.enableLimits();
         try (BenchService service = BenchService.start(dir, emulator, true, true, args)) {
             BenchData data = new BenchData(service.dataSource(), service.vault(), accounts);
-            int connections = perExchange * ExchangeId.values().length;
+            int connections = perExchange * BenchAccounts.EXCHANGES.size();
             data.insertConnections(0, connections);
             Map<ExchangeId, Long> rejectedBefore = emulator.rejections();
             long mark = data.lastRunId();
@@ -68,7 +68,7 @@ final class BudgetPhase {
             Map<ExchangeId, Long> rejectedAfter = emulator.rejections();
             long over = 0;
             StringBuilder overBy = new StringBuilder();
-            for (ExchangeId id : ExchangeId.values()) {
+            for (ExchangeId id : BenchAccounts.EXCHANGES) {
                 long n = rejectedAfter.get(id) - rejectedBefore.get(id);
                 over += n;
                 overBy.append(id.id()).append(' ').append(n).append(' ');
@@ -87,7 +87,7 @@ final class BudgetPhase {
             int window, int perExchange, Report report) {
         StringBuilder shares = new StringBuilder();
         boolean sharedFull = true;
-        for (ExchangeId id : ExchangeId.values()) {
+        for (ExchangeId id : BenchAccounts.EXCHANGES) {
             String prefix = "coinsphere.exchanges." + id.id() + ".budget.";
             double capacity = Double.parseDouble(service.property(prefix + "capacity"));
             double refill = Double.parseDouble(service.property(prefix + "refill"));
@@ -108,7 +108,7 @@ final class BudgetPhase {
 
     private static Map<ExchangeId, Double> taken(BenchService service) {
         Map<ExchangeId, Double> taken = new EnumMap<>(ExchangeId.class);
-        for (ExchangeId id : ExchangeId.values()) {
+        for (ExchangeId id : BenchAccounts.EXCHANGES) {
             FunctionCounter counter = service.meters().find(TAKEN).tag("exchange", id.id()).functionCounter();
             taken.put(id, counter == null ? 0 : counter.count());
         }

@@ -37,9 +37,10 @@ class RestContractIT extends IntegrationTest {
         JsonNode body = newUser().get(BASE + "/supported").body();
         assertThat(body.toString()).isEqualTo("{\"exchanges\":["
                 + "{\"id\":\"binance\",\"name\":\"Binance\",\"requiresPassphrase\":false},"
-                + "{\"id\":\"coinbase\",\"name\":\"Coinbase\",\"requiresPassphrase\":true},"
+                + "{\"id\":\"coinbase\",\"name\":\"Coinbase Exchange\",\"requiresPassphrase\":true},"
                 + "{\"id\":\"kraken\",\"name\":\"Kraken\",\"requiresPassphrase\":false},"
-                + "{\"id\":\"kucoin\",\"name\":\"KuCoin\",\"requiresPassphrase\":true}]}");
+                + "{\"id\":\"kucoin\",\"name\":\"KuCoin\",\"requiresPassphrase\":true},"
+                + "{\"id\":\"coinbase-advanced\",\"name\":\"Coinbase\",\"requiresPassphrase\":false}]}");
     }
 
     @Test

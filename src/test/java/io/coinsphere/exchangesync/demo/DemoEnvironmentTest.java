@@ -20,6 +20,7 @@ class DemoEnvironmentTest {
         assertThat(env.getProperty("coinsphere.exchanges.coinbase.base-url")).isEqualTo("http://127.0.0.1:4101");
         assertThat(env.getProperty("coinsphere.exchanges.kraken.base-url")).isEqualTo("http://127.0.0.1:4102");
         assertThat(env.getProperty("coinsphere.exchanges.kucoin.base-url")).isEqualTo("http://127.0.0.1:4103");
+        assertThat(env.getProperty("coinsphere.exchanges.coinbase-advanced.base-url")).isEqualTo("http://127.0.0.1:4104");
         assertThat(env.getProperty("coinsphere.demo.enabled")).isEqualTo("true");
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coinsphere.exchangesync.ExchangeSyncApplication;
+import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.support.ApiClient;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -31,7 +32,7 @@ class DemoModeIT {
         Path dataDir = Files.createTempDirectory("coinsphere-demo-");
         app = new SpringApplicationBuilder(ExchangeSyncApplication.class).run(
                 "--coinsphere.demo=true",
-                "--coinsphere.demo.port-base=" + freePortRange(4),
+                "--coinsphere.demo.port-base=" + freePortRange(ExchangeId.values().length),
                 "--server.port=0",
                 "--coinsphere.data-dir=" + dataDir,
                 "--coinsphere.sync.fanout-enabled=false",
@@ -66,7 +67,7 @@ class DemoModeIT {
         });
         Set<String> symbols = new HashSet<>();
         user.get("/api/v1/holdings").body().get("holdings").forEach(h -> symbols.add(h.get("symbol").asText()));
-        assertThat(symbols).contains("BTC", "ETH", "DOT", "EUR", "SOL", "USDC", "USDT", "BNB");
+        assertThat(symbols).contains("BTC", "ETH", "DOT", "EUR", "SOL", "USDC", "USDT", "BNB", "XRP");
     }
 
     /** A base port with {@code count} free ports after it. */

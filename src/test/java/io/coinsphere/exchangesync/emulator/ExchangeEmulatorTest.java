@@ -82,6 +82,7 @@ class ExchangeEmulatorTest {
             case KRAKEN -> "{\"error\":[\"EAPI:Rate limit exceeded\"]}";
             case COINBASE -> "{\"message\":\"rate limit exceeded\"}";
             case KUCOIN -> "\"code\":\"429000\"";
+            case COINBASE_ADVANCED -> "\"error\":\"RATE_LIMIT_EXCEEDED\"";
         };
         assertThat(response.body()).contains(expectedBody);
     }

@@ -2,7 +2,10 @@ package io.coinsphere.exchangesync.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coinsphere.exchangesync.exchange.ApiCredentials;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
+import io.coinsphere.exchangesync.exchange.coinbaseadvanced.CdpJwt;
+import io.coinsphere.exchangesync.exchange.coinbaseadvanced.CdpKey;
 import io.coinsphere.exchangesync.exchange.signing.BinanceSignature;
 import io.coinsphere.exchangesync.exchange.signing.CoinbaseSignature;
 import io.coinsphere.exchangesync.exchange.signing.KrakenSignature;
@@ -64,7 +67,17 @@ final class SignedRequests {
                     now() / 1000);
             case KUCOIN -> kucoinGet(base, "/api/v1/accounts", account.apiKey(), account.apiSecret(),
                     KucoinSignature.passphrase(account.apiSecret(), account.passphrase()), "2", now()).build();
+            case COINBASE_ADVANCED -> cdpGet(base, "/api/v3/brokerage/accounts", "", account.apiKey(), account.apiSecret(),
+                    now() / 1000).build();
         };
+    }
+
+    /** Coinbase Advanced Trade GET with a JWT from our signer; {@code query} is left out of the signed uri. */
+    static HttpRequest.Builder cdpGet(URI base, String path, String query, String keyName, String privateKey, long nowSeconds) {
+        CdpKey key = CdpKey.of(new ApiCredentials(keyName, privateKey, null));
+        String token = CdpJwt.sign(key, CdpJwt.uri("GET", base, path), nowSeconds);
+        return HttpRequest.newBuilder(URI.create(base + path + (query.isEmpty() ? "" : "?" + query)))
+                .header("Authorization", "Bearer " + token).GET();
     }
 
     static HttpRequest binanceGet(URI base, String path, String apiKey, String secret, String params, long timestamp) {

@@ -11,6 +11,7 @@ import io.coinsphere.exchangesync.support.IntegrationTest;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,5 +150,58 @@ class KeyErrorsIT extends IntegrationTest {
         EMULATOR.removeAccount(ExchangeId.KUCOIN, other.apiKey());
         expectDistinct(credentials(other, null), 422, "invalid_credentials", "unknown_key");
         transientOnes(ExchangeId.KUCOIN, account);
+    }
+
+    @Test
+    void coinbaseAdvanced() {
+        EmulatedAccount account = account(ExchangeId.COINBASE_ADVANCED);
+        EmulatedAccount other = account(ExchangeId.COINBASE_ADVANCED);
+        expectDistinct(with(credentials(account, null), "apiSecret", other.apiSecret()), 422, "invalid_credentials", "bad_signature");
+        // A token lives 120 s, so only a clock off by more than that (plus 30 s of leeway) shows.
+        clockOutOfSync(ExchangeId.COINBASE_ADVANCED, account, Duration.ofSeconds(200));
+        account.blockOurIp(true);
+        expectDistinct(credentials(account, null), 422, "invalid_credentials", "ip_not_allowed");
+        account.blockOurIp(false).revoke(Permission.READ);
+        expectDistinct(credentials(account, null), 422, "invalid_credentials", "missing_permission");
+        account.grant(Permission.READ);
+        EMULATOR.removeAccount(ExchangeId.COINBASE_ADVANCED, other.apiKey());
+        expectDistinct(credentials(other, null), 422, "invalid_credentials", "unknown_key");
+        transientOnes(ExchangeId.COINBASE_ADVANCED, account);
+    }
+
+    /** A CDP key that cannot be right is a 400 naming the field, before any call to Coinbase. */
+    @Test
+    void coinbaseAdvancedKeysInTheWrongShapeAreRefusedBeforeAnyCall() {
+        EmulatedAccount account = account(ExchangeId.COINBASE_ADVANCED);
+        long before = EMULATOR.requestCount(ExchangeId.COINBASE_ADVANCED);
+        for (Map<String, Object> body : List.of(with(credentials(account, null), "apiKey", "a1b2c3d4-0000-4000-8000-000000000000"),
+                with(credentials(account, null), "apiKey", "organizations/x/apiKeys/"))) {
+            ApiClient.Response response = user.post(TEST, body);
+            assertThat(response.status()).as(response.raw()).isEqualTo(400);
+            assertThat(response.text("error")).isEqualTo("validation_failed");
+            assertThat(response.body().get("details").get(0).get("field").asText()).isEqualTo("apiKey");
+            assertThat(response.body().get("details").get(0).get("message").asText()).contains("organizations/{org_id}/apiKeys/{key_id}");
+        }
+        String pem = account.apiSecret();
+        for (String secret : List.of("not a private key", pem.substring(0, 100), pem.replace("EC PRIVATE KEY", "PUBLIC KEY"),
+                "c2hvcnQ=")) {
+            ApiClient.Response response = user.post(TEST, with(credentials(account, null), "apiSecret", secret));
+            assertThat(response.status()).as(response.raw()).isEqualTo(400);
+            assertThat(response.body().get("details").get(0).get("field").asText()).isEqualTo("apiSecret");
+            assertThat(response.body().get("details").get(0).get("message").asText()).contains("PEM", "Ed25519");
+            assertThat(response.raw()).doesNotContain(secret.strip().substring(0, 8)).doesNotContain("MHc");
+        }
+        assertThat(EMULATOR.requestCount(ExchangeId.COINBASE_ADVANCED)).isEqualTo(before);
+
+        // The forms a real key arrives in: with its line breaks, with them escaped as \n (from the JSON file), quoted.
+        for (String secret : List.of(pem, pem.replace("\n", "\r\n"), pem.replace("\n", "\\n"), "\"" + pem.replace("\n", "\\n") + "\"")) {
+            ApiClient.Response response = user.post(TEST, with(credentials(account, null), "apiSecret", secret));
+            assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        }
+        // Line breaks are for PEM keys only: a one-line secret with one is still refused.
+        EmulatedAccount binance = account(ExchangeId.BINANCE);
+        ApiClient.Response broken = user.post(TEST, with(credentials(binance, null), "apiSecret", binance.apiSecret() + "\nx"));
+        assertThat(broken.status()).as(broken.raw()).isEqualTo(400);
+        assertThat(broken.body().get("details").get(0).get("field").asText()).isEqualTo("apiSecret");
     }
 }

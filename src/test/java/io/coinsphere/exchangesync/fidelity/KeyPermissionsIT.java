@@ -8,17 +8,19 @@ import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.support.ApiClient;
 import io.coinsphere.exchangesync.support.IntegrationTest;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Point 2: /test and /connect report what the key may do; withdraw keys are refused, trading keys warned. */
+/**
+ * Point 2: /test and /connect report what the key may do; withdraw keys are refused, trading keys warned.
+ * Coinbase CDP keys report {@code can_transfer}, which counts as withdrawal.
+ */
 class KeyPermissionsIT extends IntegrationTest {
 
     private static final String BASE = "/api/v1/exchanges";
 
     @ParameterizedTest
-    @EnumSource(value = ExchangeId.class, names = {"BINANCE", "KUCOIN"})
+    @EnumSource(value = ExchangeId.class, names = {"BINANCE", "KUCOIN", "COINBASE_ADVANCED"})
     void readOnlyKeyIsVerified(ExchangeId exchange) {
         ApiClient.Response response = newUser().post(BASE + "/test", credentials(account(exchange), null));
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
@@ -39,7 +41,7 @@ class KeyPermissionsIT extends IntegrationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ExchangeId.class, names = {"BINANCE", "KUCOIN"})
+    @EnumSource(value = ExchangeId.class, names = {"BINANCE", "KUCOIN", "COINBASE_ADVANCED"})
     void withdrawKeyIsRefused(ExchangeId exchange) {
         EmulatedAccount account = account(exchange).grant(Permission.WITHDRAW);
         ApiClient user = newUser();
@@ -53,13 +55,15 @@ class KeyPermissionsIT extends IntegrationTest {
                 account.apiKey().substring(account.apiKey().length() - 4))).isZero();
     }
 
-    @Test
-    void tradingKeyIsConnectedWithAWarningThatStaysOnTheConnection() {
+    @ParameterizedTest
+    @EnumSource(value = ExchangeId.class, names = {"BINANCE", "COINBASE_ADVANCED"})
+    void tradingKeyIsConnectedWithAWarningThatStaysOnTheConnection(ExchangeId exchange) {
         ApiClient user = newUser();
-        EmulatedAccount account = account(ExchangeId.BINANCE).grant(Permission.TRADE).setBalance("BTC", dec("1"), dec("0"));
+        EmulatedAccount account = account(exchange).grant(Permission.TRADE).setBalance("BTC", dec("1"), dec("0"));
         ApiClient.Response response = user.post(BASE + "/connect", credentials(account, null));
         assertThat(response.status()).as(response.raw()).isEqualTo(201);
         assertThat(response.body().get("permissions").get("trade").asBoolean()).isTrue();
+        assertThat(response.body().get("permissions").get("verified").asBoolean()).isTrue();
         assertThat(response.body().get("warnings").get(0).asText()).contains("can trade");
 
         UUID id = UUID.fromString(response.text("connectionId"));

@@ -106,4 +106,22 @@ class WalletsIT extends IntegrationTest {
         assertThat(usdt.get("wallets").get("funding").asText()).isEqualTo("10");
         assertThat(usdt.get("wallets").get("spot").asText()).isEqualTo("6");
     }
+
+    @Test
+    void everyCoinbaseAccountAcrossPagesIsSpotWithItsHoldLocked() {
+        ApiClient user = newUser();
+        EmulatedAccount account = account(ExchangeId.COINBASE_ADVANCED).setBalance("BTC", dec("0.5"), dec("0.125"));
+        for (int i = 0; i < 260; i++) {
+            account.setBalance(String.format("Q%03d", i), dec("1"), dec("0"));
+        }
+        UUID id = connect(user, account);
+        awaitRuns(id, 1);
+
+        JsonNode btc = holding(user, id, "BTC");
+        assertThat(btc.get("total").asText()).isEqualTo("0.625");
+        assertThat(btc.get("available").asText()).isEqualTo("0.5");
+        assertThat(btc.get("locked").asText()).isEqualTo("0.125");
+        assertThat(btc.get("wallets").get("spot").asText()).isEqualTo("0.625");
+        assertThat(holdings(id)).hasSize(261).containsEntry("Q259", dec("1"));
+    }
 }

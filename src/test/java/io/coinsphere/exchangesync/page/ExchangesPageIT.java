@@ -78,15 +78,14 @@ class ExchangesPageIT extends BrowserTest {
     }
 
     @Test
-    void passphraseFieldOnlyForCoinbaseAndKucoin() {
+    void passphraseFieldOnlyForCoinbaseExchangeAndKucoin() {
         browser.openExchangesAs(user.token());
-        browser.find("#open-connect").click();
         for (ExchangeId exchange : ExchangeId.values()) {
-            browser.visible(".exchange-option[data-exchange='" + exchange.id() + "']").click();
-            browser.visible("#step-form");
+            choose(exchange);
             assertThat(browser.find("#field-passphrase").isDisplayed()).as(exchange.displayName())
                     .isEqualTo(exchange == ExchangeId.COINBASE || exchange == ExchangeId.KUCOIN);
-            browser.find("#back-to-choose").click();
+            browser.find("#cancel-connect").click();
+            browser.gone("#connect-dialog");
         }
     }
 
@@ -322,8 +321,9 @@ class ExchangesPageIT extends BrowserTest {
         assertThat(find(id, "[data-action='sync']").isDisplayed()).isTrue();
         assertThat(browser.find("#open-connect").isDisplayed()).isTrue();
         browser.find("#open-connect").click();
-        browser.visible(".exchange-option[data-exchange='coinbase']").click();
+        browser.visible(".exchange-option[data-exchange='coinbase-advanced']").click();
         assertThat(browser.visible("#submit-connect").isDisplayed()).isTrue();
+        assertThat(browser.find("#key-kind").isDisplayed()).isTrue();
         assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
         browser.find("#cancel-connect").click();
     }
@@ -355,8 +355,8 @@ class ExchangesPageIT extends BrowserTest {
             browser.screenshot(Path.of(target, "screenshot-exchanges.png"));
         }
         browser.resize(1280, 900);
-        choose(ExchangeId.COINBASE);
-        fill(account(ExchangeId.COINBASE), "Coinbase savings");
+        choose(ExchangeId.COINBASE_ADVANCED);
+        fill(account(ExchangeId.COINBASE_ADVANCED), "Coinbase savings");
         testAndWaitForSuccess();
         if (target != null) {
             browser.screenshot(Path.of(target, "screenshot-connect-modal.png"));
@@ -403,10 +403,16 @@ class ExchangesPageIT extends BrowserTest {
 
     // ---- helpers ----
 
+    /** Opens the modal and picks the exchange; Coinbase Exchange is the second kind of key on the Coinbase tile. */
     private void choose(ExchangeId exchange) {
         browser.find("#open-connect").click();
-        browser.visible(".exchange-option[data-exchange='" + exchange.id() + "']").click();
+        String tile = exchange == ExchangeId.COINBASE ? ExchangeId.COINBASE_ADVANCED.id() : exchange.id();
+        browser.visible(".exchange-option[data-exchange='" + tile + "']").click();
         browser.visible("#f-apiKey");
+        if (exchange == ExchangeId.COINBASE) {
+            browser.find("input[name='keyKind'][value='coinbase']").click();
+            browser.visible("#f-passphrase");
+        }
     }
 
     /** Waits for a toast with this text (toasts stack; the newest is not always the one). */

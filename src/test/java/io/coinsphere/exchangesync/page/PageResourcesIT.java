@@ -79,8 +79,10 @@ class PageResourcesIT extends IntegrationTest {
     void supportedExchanges() {
         ApiClient.Response response = newUser().get("/api/v1/exchanges/supported");
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body().get("exchanges").findValuesAsText("id")).containsExactly("binance", "coinbase", "kraken", "kucoin");
-        assertThat(response.body().get("exchanges").findValuesAsText("requiresPassphrase")).containsExactly("false", "true", "false", "true");
+        assertThat(response.body().get("exchanges").findValuesAsText("id")).containsExactly("binance", "coinbase", "kraken", "kucoin",
+                "coinbase-advanced");
+        assertThat(response.body().get("exchanges").findValuesAsText("requiresPassphrase"))
+                .containsExactly("false", "true", "false", "true", "false");
     }
 
     @Test

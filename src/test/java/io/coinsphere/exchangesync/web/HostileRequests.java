@@ -136,7 +136,7 @@ final class HostileRequests {
         }
         if (random.nextBoolean()) {
             // A realistic but unknown key, so /test and /connect reach the exchange and are refused there.
-            json.append(",\"exchange\":\"").append(pick(new String[] {"binance", "kraken", "kucoin", "coinbase"}))
+            json.append(",\"exchange\":\"").append(pick(new String[] {"binance", "kraken", "kucoin", "coinbase", "coinbase-advanced"}))
                     .append("\",\"apiKey\":\"fuzz-key-").append(UUID.randomUUID()).append("\",\"apiSecret\":\"")
                     .append(FuzzSecrets.next(random)).append("\",\"passphrase\":\"").append(FuzzSecrets.next(random)).append('"');
         }

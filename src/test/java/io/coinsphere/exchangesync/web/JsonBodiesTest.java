@@ -65,6 +65,22 @@ class JsonBodiesTest {
     }
 
     @Test
+    void onlyTheSecretMayHoldLineBreaksForAPemPrivateKey() {
+        String pem = "-----BEGIN EC PRIVATE" + " KEY-----\\nMHcCAQEE\\n-----END EC PRIVATE KEY-----\\n";
+        CredentialsRequest request = bodies.read(body("{\"exchange\":\"coinbase-advanced\",\"apiKey\":\"k\",\"apiSecret\":\""
+                + pem + "\"}"), CredentialsRequest.class);
+        assertThat(request.apiSecret()).contains("\n");
+        for (String field : new String[] {"apiKey", "label", "passphrase"}) {
+            String json = "{\"exchange\":\"coinbase-advanced\",\"apiKey\":\"k\",\"apiSecret\":\"s\",\"" + field + "\":\"a\\nb\"}";
+            assertThatThrownBy(() -> bodies.read(body(json.replace("\"apiKey\":\"k\",", field.equals("apiKey") ? "" : "\"apiKey\":\"k\",")),
+                    CredentialsRequest.class)).as(field)
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.details().get(0).field()).isEqualTo(field));
+        }
+        assertThatThrownBy(() -> bodies.read(body("{\"apiKey\":\"k\",\"apiSecret\":\"a\\u0007b\"}"), CredentialsRequest.class))
+                .isInstanceOf(ApiException.class);
+    }
+
+    @Test
     void numbersAndFlagsMustBeJsonNumbersAndBooleans() {
         for (String body : new String[] {"{\"syncInterval\":\"300\"}", "{\"syncInterval\":300.5}", "{\"autoSync\":\"true\"}",
             "{\"autoSync\":1}", "{\"syncInterval\":99999999999999999999}"}) {

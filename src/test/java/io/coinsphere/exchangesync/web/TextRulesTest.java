@@ -31,4 +31,18 @@ class TextRulesTest {
         assertThatThrownBy(() -> TextRules.check(json.readTree("{\"a\":{\"b\":[\"ok\",\"\\ud800\"]}}")))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.details().get(0).field()).isEqualTo("a.b[1]"));
     }
+
+    @Test
+    void lineBreaksPassOnlyInTheTopLevelFieldsNamedForThem() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        TextRules.check(json.readTree("{\"apiSecret\":\"line one\\nline two\\r\\n\"}"), java.util.Set.of("apiSecret"));
+        assertThatThrownBy(() -> TextRules.check(json.readTree("{\"label\":\"a\\nb\"}"), java.util.Set.of("apiSecret")))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.details().get(0).field()).isEqualTo("label"));
+        assertThatThrownBy(() -> TextRules.check(json.readTree("{\"apiSecret\":\"a\\tb\\nc\"}"), java.util.Set.of("apiSecret")))
+                .as("a tab is still a control character").isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> TextRules.check(json.readTree("{\"x\":{\"apiSecret\":\"a\\nb\"}}"), java.util.Set.of("apiSecret")))
+                .as("nested fields never").isInstanceOf(ApiException.class);
+        assertThat(TextRules.problem("a\nb", true)).isNull();
+        assertThat(TextRules.problem("a\u0000b", true)).isEqualTo("must not contain control characters");
+    }
 }

@@ -64,7 +64,7 @@ public class CoinbaseAdapter implements ExchangeAdapter {
             }
         }));
         if (accounts == null) {
-            throw new ExchangeUnavailable("Coinbase sent an empty answer; the sync will retry later.");
+            throw new ExchangeUnavailable("Coinbase Exchange sent an empty answer; the sync will retry later.");
         }
         BalanceSheet sheet = new BalanceSheet();
         for (CoinbaseProAccount account : accounts) {
@@ -78,7 +78,7 @@ public class CoinbaseAdapter implements ExchangeAdapter {
         try {
             CoinbaseTimeApi.ServerTime time = timeApi.time();
             if (time == null || time.epoch() == null) {
-                throw new ExchangeUnavailable("Coinbase sent no server time.");
+                throw new ExchangeUnavailable("Coinbase Exchange sent no server time.");
             }
             return time.epoch().movePointRight(3).longValue();
         } catch (Exception e) {

@@ -57,31 +57,31 @@ public final class CoinbaseErrors {
         }
         if (text.contains("invalid api key")) {
             return new CredentialsRejected(UNKNOWN_KEY,
-                    "Coinbase does not know this API key: check that the key exists and was copied completely.", cause);
+                    "Coinbase Exchange does not know this API key: check that the key exists and was copied completely.", cause);
         }
         if (text.contains("passphrase")) {
             return new CredentialsRejected(BAD_PASSPHRASE,
-                    "Coinbase rejected the API passphrase: enter the passphrase chosen when the key was created.", cause);
+                    "Coinbase Exchange rejected the API passphrase: enter the passphrase chosen when the key was created.", cause);
         }
         if (text.contains("signature")) {
             return new CredentialsRejected(BAD_SIGNATURE,
-                    "Coinbase says the request signature is wrong, so the API secret is wrong: paste the secret again.", cause);
+                    "Coinbase Exchange says the request signature is wrong, so the API secret is wrong: paste the secret again.", cause);
         }
         if (text.contains("timestamp")) {
             return new CredentialsRejected(CLOCK_SKEW,
-                    "Coinbase rejected the request time: this server's clock differs from Coinbase's; the clock must be synchronised.", cause);
+                    "Coinbase Exchange rejected the request time: this server's clock differs from Coinbase's; the clock must be synchronised.", cause);
         }
         if (text.contains("whitelist") || text.contains("allowlist") || text.contains("ip address")) {
             return new CredentialsRejected(IP_NOT_ALLOWED,
-                    "Coinbase refused this server's IP address: add it to the key's allowed IP addresses.", cause);
+                    "Coinbase Exchange refused this server's IP address: add it to the key's allowed IP addresses.", cause);
         }
         if (status == 403 || text.contains("forbidden") || text.contains("permission")) {
             return new CredentialsRejected(MISSING_PERMISSION,
-                    "Coinbase says this API key may not read balances: give the key the \"View\" permission.", cause);
+                    "Coinbase Exchange says this API key may not read balances: give the key the \"View\" permission.", cause);
         }
         if (status == 401 || status == 400 && text.contains("auth")) {
             return new CredentialsRejected(CredentialsRejected.Reason.OTHER,
-                    "Coinbase refused the API key" + FailureTranslation.detail(message)
+                    "Coinbase Exchange refused the API key" + FailureTranslation.detail(message)
                             + ": check the key, secret and passphrase.", cause);
         }
         return FailureTranslation.fromStatus(COINBASE, status, headers, cause);
