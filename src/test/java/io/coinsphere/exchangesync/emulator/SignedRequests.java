@@ -10,6 +10,7 @@ import io.coinsphere.exchangesync.exchange.signing.BinanceSignature;
 import io.coinsphere.exchangesync.exchange.signing.CoinbaseSignature;
 import io.coinsphere.exchangesync.exchange.signing.KrakenSignature;
 import io.coinsphere.exchangesync.exchange.signing.KucoinSignature;
+import io.coinsphere.exchangesync.exchange.signing.OkxSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -69,7 +70,19 @@ final class SignedRequests {
                     KucoinSignature.passphrase(account.apiSecret(), account.passphrase()), "2", now()).build();
             case COINBASE_ADVANCED -> cdpGet(base, "/api/v3/brokerage/accounts", "", account.apiKey(), account.apiSecret(),
                     now() / 1000).build();
+            case OKX -> okxGet(base, "/api/v5/account/balance", account.apiKey(), account.apiSecret(), account.passphrase(),
+                    now()).build();
         };
+    }
+
+    /** OKX v5 GET signed over timestamp + method + path with query. */
+    static HttpRequest.Builder okxGet(URI base, String pathWithQuery, String apiKey, String secret, String passphrase, long millis) {
+        String timestamp = OkxSignature.timestamp(millis);
+        return HttpRequest.newBuilder(URI.create(base + pathWithQuery))
+                .header("OK-ACCESS-KEY", apiKey)
+                .header("OK-ACCESS-SIGN", OkxSignature.sign(secret, timestamp, "GET", pathWithQuery, ""))
+                .header("OK-ACCESS-TIMESTAMP", timestamp)
+                .header("OK-ACCESS-PASSPHRASE", passphrase).GET();
     }
 
     /** Coinbase Advanced Trade GET with a JWT from our signer; {@code query} is left out of the signed uri. */
