@@ -36,9 +36,12 @@ public class ConnectionRoutes extends RouteBuilder {
                     .responseMessage().code(200).message("The updated connection").endResponseMessage()
                     .responseMessage().code(404).message("No such connection").responseModel(ApiError.class).endResponseMessage()
                     .to("direct:connections-update")
-                .delete("/{id}").id("rest-connections-delete").description("Disconnect: remove the connection and its holdings")
+                .delete("/{id}").id("rest-connections-delete")
+                    .description("Disconnect: remove the connection and its holdings; its past stays in the history unless eraseHistory=true")
                     .produces("application/json")
                     .param().name("id").description("Connection id (UUID)").endParam()
+                    .param().name("eraseHistory").type(org.apache.camel.model.rest.RestParamType.query)
+                        .description("true: also erase the connection's past from the portfolio history").endParam()
                     .responseMessage().code(200).message("Disconnected").endResponseMessage()
                     .responseMessage().code(404).message("No such connection").responseModel(ApiError.class).endResponseMessage()
                     .to("direct:connections-delete");

@@ -27,9 +27,15 @@ public class HoldingsRestRoutes extends RouteBuilder {
                     .produces("application/json")
                     .responseMessage().code(200).message("Holdings; amounts, prices and values are exact decimal strings").endResponseMessage()
                     .to("direct:holdings-list");
+        rest("/api/v1/holdings.csv").description("Portfolio holdings as CSV")
+                .get().id("rest-holdings-csv").description("One row per asset and connection: amount, price, value, where the price came from")
+                    .produces("text/csv")
+                    .to("direct:holdings-csv");
 
         from("direct:holdings-list").routeId("holdings-list").routeConfigurationId(RestErrorPolicy.ID)
                 .process(e -> e.getMessage().setBody(ApiReply.ok(holdings.portfolio(CurrentUser.id(e)))))
                 .bean(writer, "writeReply");
+        from("direct:holdings-csv").routeId("holdings-csv").routeConfigurationId(RestErrorPolicy.ID)
+                .process(e -> HoldingsCsv.of(holdings.portfolio(CurrentUser.id(e))).writeTo(e, "holdings.csv"));
     }
 }

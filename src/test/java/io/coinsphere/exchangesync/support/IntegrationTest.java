@@ -91,6 +91,7 @@ public abstract class IntegrationTest {
         registry.add("coinsphere.sync.fanout-enabled", () -> "false");
         // Tests refresh prices themselves (direct:prices-refresh), so pinned emulator prices are what they read.
         registry.add("coinsphere.prices.enabled", () -> "false");
+        registry.add("coinsphere.history.compaction-enabled", () -> "false");
         registry.add("coinsphere.kafka.embedded-port", () -> "0");
         registry.add("coinsphere.security.admin-emails", () -> ADMIN_EMAIL);
         // Spring Boot tests switch metric exporters off; the Prometheus endpoint is under test.
