@@ -44,7 +44,7 @@ public class ValuedHoldings {
 
     /** The whole answer of {@code GET /api/v1/holdings}. */
     public record Portfolio(List<ValuedAsset> holdings, List<ConnectionValue> connections, String quoteCurrency,
-                            String totalValue, int unpriced, int stalePrices, Instant valuedAt) {
+                            String totalValue, int unpriced, int stalePrices) {
     }
 
     private final HoldingsQuery query;
@@ -95,7 +95,7 @@ public class ValuedHoldings {
         List<ConnectionValue> connections = new ArrayList<>();
         byConnection.forEach((id, total) -> connections.add(new ConnectionValue(id, total.exchange, total.label,
                 plain(total.value), total.unpriced)));
-        return new Portfolio(valued, connections, quote, plain(value.total()), value.unpriced(), value.stale(), now);
+        return new Portfolio(valued, connections, quote, plain(value.total()), value.unpriced(), value.stale());
     }
 
     /** Full precision without trailing zeros; null stays null ("no price"). */
