@@ -69,7 +69,8 @@ async function refresh() {
         state.holdings = portfolio.holdings;
         state.portfolio = portfolio;
         state.history = history;
-        state.change24h = (day || history).change;
+        const daily = day || history;
+        state.change24h = daily.points.length > 1 ? daily.change : null;
         state.loaded = true;
         settlePending();
         render();

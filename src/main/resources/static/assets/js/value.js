@@ -27,7 +27,7 @@ export function moneyNode(exact, quote, cls = 'money') {
 }
 
 function changeText(change, quote) {
-  if (!change) return { text: 'No change yet', dir: 'flat' };
+  if (!change || change.single) return { text: 'No change yet', dir: 'flat' };
   const absolute = Number(change.absolute);
   const sign = absolute > 0 ? '+' : absolute < 0 ? '−' : '±';
   const percent = change.percent === '' ? '' : ` (${sign}${Math.abs(Number(change.percent)).toFixed(2)} %)`;
@@ -45,7 +45,7 @@ export function renderTotal(portfolio, change24h, exchangeName) {
   $('#total-value').replaceChildren(moneyNode(portfolio.totalValue, quote, 'money total-money'));
   const change = changeText(change24h, quote);
   const changeNode = $('#total-change');
-  changeNode.textContent = `${change.text} in 24 h`;
+  changeNode.textContent = change.text === 'No change yet' ? 'No change yet in 24 h' : `${change.text} in 24 h`;
   changeNode.dataset.dir = change.dir;
   const notes = [];
   if (portfolio.unpriced > 0) {
@@ -70,8 +70,9 @@ export function renderHistory(history) {
   const points = history.points.map((p) => ({ time: Date.parse(p.at), value: Number(p.value), label: p.value }));
   const format = timeFormat(history.range);
   const host = $('#chart');
-  $('#chart-empty').hidden = points.length > 0;
-  drawChart(host, points, {
+  $('#chart-empty').hidden = points.length > 1;
+  // One point is no line yet: the chart starts with the second one.
+  drawChart(host, points.length > 1 ? points : [], {
     formatValue: (v) => money(String(v), quote),
     formatTime: format,
     title: `Portfolio value over ${history.range === 'all' ? 'all time' : `the last ${history.range}`} in ${quote}`,
