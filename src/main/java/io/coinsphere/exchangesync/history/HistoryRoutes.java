@@ -8,6 +8,7 @@ import io.coinsphere.exchangesync.web.JsonReplyWriter;
 import io.coinsphere.exchangesync.web.RestErrorPolicy;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
 
 /** {@code GET /api/v1/portfolio/history} and its CSV twin {@code GET /api/v1/portfolio/history.csv}. */
@@ -28,15 +29,15 @@ public class HistoryRoutes extends RouteBuilder {
                 .get("/history").id("rest-history-get")
                     .description("Value over the range in the user's quote currency (of one asset with ?asset=BTC)")
                     .produces("application/json")
-                    .param().name("range").description("24h (5 min points), 7d (hourly), 30d (6 h), 1y or all (daily)").endParam()
-                    .param().name("asset").description("Only this asset (its amount and value)").endParam()
+                    .param().name("range").type(RestParamType.query).description("24h (5 min points), 7d (hourly), 30d (6 h), 1y or all (daily)").endParam()
+                    .param().name("asset").type(RestParamType.query).description("Only this asset (its amount and value)").endParam()
                     .responseMessage().code(200).message("Points oldest first; values exact decimal strings").endResponseMessage()
                     .responseMessage().code(400).message("Unknown range or not an asset symbol").responseModel(ApiError.class).endResponseMessage()
                     .to("direct:history-get")
                 .get("/history.csv").id("rest-history-csv").description("The same points as CSV: time, value, quote, amount, unpriced")
                     .produces("text/csv")
-                    .param().name("range").description("As for /history").endParam()
-                    .param().name("asset").description("As for /history").endParam()
+                    .param().name("range").type(RestParamType.query).description("As for /history").endParam()
+                    .param().name("asset").type(RestParamType.query).description("As for /history").endParam()
                     .to("direct:history-csv");
 
         from("direct:history-get").routeId("history-get").routeConfigurationId(RestErrorPolicy.ID)

@@ -46,7 +46,7 @@ final class HistoryCost {
                 + "SELECT ?, ?, now(), array_agg(s ORDER BY s), array_agg(CAST(a AS numeric) ORDER BY s) "
                 + "FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS i(s, a)";
         UUID connection = (UUID) sample.get("connection_id");
-        jdbc.update("SELECT pg_stat_statements_reset()");
+        jdbc.query("SELECT pg_stat_statements_reset()", rs -> { });
         for (int i = 0; i < INSERTS; i++) {
             jdbc.update(con -> {
                 var ps = con.prepareStatement(insert);
