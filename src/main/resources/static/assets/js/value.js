@@ -30,7 +30,7 @@ function changeText(change, quote) {
   if (!change || change.single) return { text: 'No change yet', dir: 'flat' };
   const absolute = Number(change.absolute);
   const sign = absolute > 0 ? '+' : absolute < 0 ? '−' : '±';
-  const percent = change.percent === '' ? '' : ` (${sign}${Math.abs(Number(change.percent)).toFixed(2)} %)`;
+  const percent = change.percent == null ? '' : ` (${sign}${Math.abs(Number(change.percent)).toFixed(2)} %)`;
   return { text: `${sign}${money(String(Math.abs(absolute)), quote)}${percent}`, dir: absolute > 0 ? 'up' : absolute < 0 ? 'down' : 'flat' };
 }
 

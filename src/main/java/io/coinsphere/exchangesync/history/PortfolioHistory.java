@@ -48,8 +48,16 @@ public class PortfolioHistory {
                 point.put("unpriced", p.unpriced());
                 return point;
             }).toList());
-            json.put("change", change == null ? null : Map.of("from", change.from().toPlainString(), "to", change.to().toPlainString(),
-                    "absolute", change.absolute().toPlainString(), "percent", change.percent() == null ? "" : change.percent().toPlainString()));
+            Map<String, Object> difference = null;
+            if (change != null) {
+                difference = new LinkedHashMap<>();
+                difference.put("from", change.from().toPlainString());
+                difference.put("to", change.to().toPlainString());
+                difference.put("absolute", change.absolute().toPlainString());
+                // Null when the range starts at zero: no percentage of nothing.
+                difference.put("percent", change.percent() == null ? null : change.percent().toPlainString());
+            }
+            json.put("change", difference);
             return json;
         }
     }
