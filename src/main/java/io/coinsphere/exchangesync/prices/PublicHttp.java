@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class PublicHttp {
 
+    /** The guard's key for market data calls: not an API key, only a name for their own bucket and pauses. */
+    static final String PUBLIC = "public-market-data";
+
     private final ExchangesProperties exchanges;
     private final ExchangeGuards guards;
     private final ObjectMapper json;
@@ -37,8 +40,9 @@ public class PublicHttp {
 
     /** {@code path} starts with a slash and may carry a query; {@code cost} is the call's request weight. */
     public JsonNode get(ExchangeId exchange, String path, long cost) {
-        // A null key: public calls draw from the exchange's shared (or key-less) budget, never a user's.
-        return guards.of(exchange).call(null, cost, () -> send(exchange, path));
+        // Public calls draw from the exchange's shared budget (Binance counts per address) or from a bucket of their
+        // own where budgets are per key, never from a user's; a Kraken rate-limit pause then stops only them.
+        return guards.of(exchange).call(PUBLIC, cost, () -> send(exchange, path));
     }
 
     private JsonNode send(ExchangeId exchange, String path) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coinsphere.exchangesync.emulator.EmulatedAccount;
 import io.coinsphere.exchangesync.emulator.EmulatedMarket;
+import io.coinsphere.exchangesync.emulator.Failure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.support.ApiClient;
 import io.coinsphere.exchangesync.support.IntegrationTest;
@@ -85,6 +86,28 @@ class PortfolioValueIT extends IntegrationTest {
                 .as("KuCoin lists no DOT").isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM market_prices WHERE quote = 'USD' AND source = 'binance'", Integer.class))
                 .as("Binance quotes nothing in USD").isZero();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFailingExchangeKeepsItsLastPricesAndHoldsUpNoOther() {
+        refreshPrices();
+        java.sql.Timestamp kucoinBefore = jdbc.queryForObject("SELECT max(price_at) FROM market_prices WHERE source = 'kucoin'",
+                java.sql.Timestamp.class);
+        EMULATOR.failPath(ExchangeId.KUCOIN, "/api/v1/market/allTickers", Failure.serverError(503));
+        try {
+            java.util.Map<String, Integer> stored = (java.util.Map<String, Integer>) camel.createProducerTemplate()
+                    .requestBody("direct:prices-refresh", (Object) null);
+
+            assertThat(stored.get("kucoin")).isEqualTo(-1);
+            assertThat(stored.get("binance")).isPositive();
+            assertThat(stored.get("kraken")).isPositive();
+            assertThat(stored.get("coinbase")).isPositive();
+            assertThat(jdbc.queryForObject("SELECT max(price_at) FROM market_prices WHERE source = 'kucoin'", java.sql.Timestamp.class))
+                    .as("KuCoin's last prices stay, to turn stale").isEqualTo(kucoinBefore);
+        } finally {
+            EMULATOR.failPath(ExchangeId.KUCOIN, "/api/v1/market/allTickers", null);
+        }
     }
 
     @Test
