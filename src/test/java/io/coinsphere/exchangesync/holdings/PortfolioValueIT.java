@@ -1,4 +1,4 @@
-package io.coinsphere.exchangesync.portfolio;
+package io.coinsphere.exchangesync.holdings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
