@@ -13,15 +13,21 @@
 -- concurrent syncs take the unique-index locks in the same order and cannot deadlock. A symbol that
 -- another sync inserts at the same moment is not in this statement's snapshot: DO UPDATE (a no-op
 -- write) waits for it and returns its row, where DO NOTHING would return nothing and lose the holding.
+-- A snapshot of the holdings goes to the portfolio's history when they changed, or when the last one is older
+-- than the heartbeat, so a steady portfolio costs one small row per heartbeat.
 WITH previous AS (
     SELECT holdings_digest FROM exchange_connections WHERE id = CAST(:#connectionId AS uuid)
 ), c AS (
     UPDATE exchange_connections
     SET status = 'active', last_sync_at = now(), last_error = COALESCE(CAST(:#warning AS text), key_warning),
         consecutive_failures = 0, sync_lease_until = NULL, updated_at = now(),
-        holdings_digest = CAST(:#digest AS text)
+        holdings_digest = CAST(:#digest AS text),
+        -- SET reads the row as it was: a snapshot is due when the holdings change or the heartbeat is up.
+        snapshot_at = CASE WHEN CAST(:#digest AS text) IS NULL OR CAST(:#digest AS text) IS DISTINCT FROM holdings_digest
+                                OR snapshot_at IS NULL OR snapshot_at < now() - CAST(:#heartbeat AS interval)
+                           THEN now() ELSE snapshot_at END
     WHERE id = CAST(:#connectionId AS uuid)
-    RETURNING id
+    RETURNING id, user_id, snapshot_at = now() AS snapshot_due
 ), run AS (
     INSERT INTO sync_runs (connection_id, trigger, started_at, status, assets, attempts, error)
     SELECT id, :#trigger, CAST(:#startedAt AS timestamptz), 'success', :#assets, :#attempts, CAST(:#warning AS text) FROM c
@@ -79,6 +85,16 @@ WITH previous AS (
             wallets = EXCLUDED.wallets, updated_at = now()
         WHERE (holdings.amount, holdings.available, holdings.locked, holdings.wallets)
               IS DISTINCT FROM (EXCLUDED.amount, EXCLUDED.available, EXCLUDED.locked, EXCLUDED.wallets)
+), snapshot AS (
+    -- The holdings as this statement leaves them, for the portfolio's history (only when due: see c).
+    INSERT INTO holding_snapshots (connection_id, user_id, taken_at, symbols, amounts)
+    SELECT c.id, c.user_id, now(),
+           COALESCE((SELECT array_agg(COALESCE(t.symbol, n.symbol) ORDER BY COALESCE(t.symbol, n.symbol)) FROM input i
+                     LEFT JOIN tokens t ON t.id = i.token_id LEFT JOIN new_tokens n ON n.id = i.token_id), '{}'),
+           COALESCE((SELECT array_agg(i.amount ORDER BY COALESCE(t.symbol, n.symbol)) FROM input i
+                     LEFT JOIN tokens t ON t.id = i.token_id LEFT JOIN new_tokens n ON n.id = i.token_id), '{}')
+    FROM c
+    WHERE c.snapshot_due
 ), pruned AS (
     DELETE FROM holdings h
     WHERE EXISTS (SELECT 1 FROM write)

@@ -9,9 +9,10 @@ import { exactTime, relativeTime } from './format.js';
 import { startLive } from './live.js';
 import { assetsByConnection, renderPortfolio } from './portfolio.js';
 import { toast } from './toasts.js';
+import { renderHistory, renderTotal, setUpValuePanel } from './value.js';
 
 // The exchanges page: loads connections and holdings from the REST API, renders them, and
-// reloads them whenever the live stream reports a finished sync.
+// reloads them whenever the live stream reports a finished sync or new prices.
 
 const LIVE_TEXT = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', polling: 'Updating every 10 s' };
 
@@ -19,6 +20,11 @@ const state = {
   exchanges: [],
   connections: [],
   holdings: [],
+  // The whole GET /api/v1/holdings answer (values, total, quote currency) and the history shown.
+  portfolio: null,
+  range: '24h',
+  history: null,
+  change24h: null,
   // Connections whose Sync Now / Sync All is still running, with what they looked like when it was
   // asked for: a finished-sync event, or any change of that signature, ends the wait.
   pending: new Map(),
@@ -30,6 +36,7 @@ const exchangeName = (id) => (state.exchanges.find((e) => e.id === id) || { name
 
 const cardCache = new Map();
 let renderedPortfolio = null;
+let renderedValue = null;
 let refreshing = null;
 let refreshAgain = false;
 let editDialog = null;
@@ -53,10 +60,17 @@ async function refresh() {
     do {
       refreshAgain = false;
       try {
-        const [list, portfolio] = await Promise.all([
-          api('GET', '/api/v1/exchanges/connections'), api('GET', '/api/v1/holdings')]);
+        const range = state.range;
+        const [list, portfolio, history, day] = await Promise.all([
+          api('GET', '/api/v1/exchanges/connections'), api('GET', '/api/v1/holdings'),
+          api('GET', `/api/v1/portfolio/history?range=${encodeURIComponent(range)}`),
+          range === '24h' ? null : api('GET', '/api/v1/portfolio/history?range=24h')]);
         state.connections = list.connections;
         state.holdings = portfolio.holdings;
+        state.portfolio = portfolio;
+        state.history = history;
+        const daily = day || history;
+        state.change24h = daily.points.length > 1 ? daily.change : null;
         state.loaded = true;
         settlePending();
         render();
@@ -121,10 +135,17 @@ function render() {
   if (cards.length !== list.children.length || cards.some((node, i) => list.children[i] !== node)) {
     list.replaceChildren(...cards);
   }
-  const portfolioKey = JSON.stringify([state.holdings, state.connections.length > 0, state.exchanges]);
-  if (portfolioKey !== renderedPortfolio) {
-    renderPortfolio(state.holdings, state.connections.length > 0, exchangeName);
+  const portfolioKey = JSON.stringify([state.portfolio, state.connections.length > 0, state.exchanges]);
+  if (state.portfolio && portfolioKey !== renderedPortfolio) {
+    renderPortfolio(state.portfolio, state.connections.length > 0, exchangeName);
     renderedPortfolio = portfolioKey;
+  }
+  $('#portfolio-value').hidden = state.connections.length === 0;
+  const valueKey = JSON.stringify([state.portfolio, state.history, state.change24h, state.exchanges]);
+  if (state.portfolio && state.history && valueKey !== renderedValue) {
+    renderTotal(state.portfolio, state.change24h, exchangeName);
+    renderHistory(state.history);
+    renderedValue = valueKey;
   }
 
   if (focusKey) {
@@ -240,6 +261,23 @@ function onSync(message) {
   refresh();
 }
 
+/** Another currency: stored as the user's setting, then everything is valued again. */
+async function changeQuote(quote) {
+  try {
+    await api('PATCH', '/api/v1/me', { quoteCurrency: quote });
+    toast(`Values now in ${quote}`, 'success');
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    toast(`Could not change the currency: ${error.message}`, 'error');
+  }
+  refresh();
+}
+
+function changeRange(range) {
+  state.range = range;
+  refresh();
+}
+
 function onLiveState(liveState) {
   $('#live-text').textContent = LIVE_TEXT[liveState] || liveState;
   $('#live-indicator').dataset.state = liveState;
@@ -273,9 +311,15 @@ async function start() {
   });
   $('#open-connect').addEventListener('click', () => connectModal.open());
   $('#empty-connect').addEventListener('click', () => connectModal.open());
+  try {
+    const me = await api('GET', '/api/v1/me');
+    setUpValuePanel({ quoteCurrencies: me.quoteCurrencies, quote: me.quoteCurrency, onQuote: changeQuote, onRange: changeRange });
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+  }
   setInterval(tickTimes, 30_000);
   await refresh();
-  startLive({ onSync, onResync: refresh, onState: onLiveState });
+  startLive({ onSync, onResync: refresh, onState: onLiveState, onPrices: refresh });
 }
 
 start();

@@ -25,11 +25,11 @@ export function parseBlock(block) {
 }
 
 /**
- * Starts the live connection. onSync(message) gets each finished sync; onResync() asks the page
+ * Starts the live connection. onSync(message) gets each finished sync; onPrices() says new prices are in; onResync() asks the page
  * to reload its data (after (re)connecting and on every poll); onState(state) reports
  * connecting | live | reconnecting | polling.
  */
-export function startLive({ onSync, onResync, onState }) {
+export function startLive({ onSync, onResync, onState, onPrices }) {
   let failures = 0;
   let pollTimer = null;
   let stopped = false;
@@ -61,6 +61,8 @@ export function startLive({ onSync, onResync, onState }) {
       onResync();
     } else if (frame.name === 'sync') {
       onSync(JSON.parse(frame.data));
+    } else if (frame.name === 'prices' && onPrices) {
+      onPrices();
     }
   };
 

@@ -131,9 +131,12 @@ public class ConnectionRepository {
         }
     }
 
-    /** Removes the connection and its holdings together; its sync runs go by cascade. */
+    /**
+     * Removes the connection and its holdings together; its sync runs go by cascade. Its past stays in the portfolio
+     * history (an empty snapshot marks the end), unless {@code eraseHistory}: then every snapshot of it goes too.
+     */
     @Transactional
-    public boolean delete(UUID userId, UUID id) {
+    public boolean delete(UUID userId, UUID id, boolean eraseHistory) {
         MapSqlParameterSource params = new MapSqlParameterSource("userId", userId).addValue("id", id);
         // Lock first so an in-flight sync's upsert (which locks the same row) cannot re-create holdings.
         List<UUID> locked = jdbc.queryForList(
@@ -142,6 +145,13 @@ public class ConnectionRepository {
             return false;
         }
         jdbc.update("DELETE FROM holdings WHERE connection_id = :id", params);
+        if (eraseHistory) {
+            jdbc.update("DELETE FROM holding_snapshots WHERE user_id = :userId AND connection_id = :id", params);
+        } else {
+            jdbc.update("""
+                    INSERT INTO holding_snapshots (connection_id, user_id, taken_at, symbols, amounts)
+                    VALUES (:id, :userId, now(), '{}', '{}')""", params);
+        }
         return jdbc.update("DELETE FROM exchange_connections WHERE user_id = :userId AND id = :id", params) == 1;
     }
 

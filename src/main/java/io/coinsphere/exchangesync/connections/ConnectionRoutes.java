@@ -4,6 +4,7 @@ import io.coinsphere.exchangesync.web.ApiError;
 import io.coinsphere.exchangesync.web.JsonReplyWriter;
 import io.coinsphere.exchangesync.web.RestErrorPolicy;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
 
 /** REST verbs on a user's connections and their worker routes. */
@@ -36,9 +37,12 @@ public class ConnectionRoutes extends RouteBuilder {
                     .responseMessage().code(200).message("The updated connection").endResponseMessage()
                     .responseMessage().code(404).message("No such connection").responseModel(ApiError.class).endResponseMessage()
                     .to("direct:connections-update")
-                .delete("/{id}").id("rest-connections-delete").description("Disconnect: remove the connection and its holdings")
+                .delete("/{id}").id("rest-connections-delete")
+                    .description("Disconnect: remove the connection and its holdings; its past stays in the history unless eraseHistory=true")
                     .produces("application/json")
                     .param().name("id").description("Connection id (UUID)").endParam()
+                    .param().name("eraseHistory").type(RestParamType.query)
+                        .description("true: also erase the connection's past from the portfolio history").endParam()
                     .responseMessage().code(200).message("Disconnected").endResponseMessage()
                     .responseMessage().code(404).message("No such connection").responseModel(ApiError.class).endResponseMessage()
                     .to("direct:connections-delete");

@@ -59,9 +59,20 @@ public class ConnectionService {
     public ApiReply delete(Exchange exchange) {
         UUID userId = CurrentUser.id(exchange);
         UUID id = JsonBodies.pathId(exchange);
-        if (!connections.delete(userId, id)) {
+        if (!connections.delete(userId, id, eraseHistory(exchange.getMessage().getHeader("eraseHistory", String.class)))) {
             throw ApiException.notFound("Connection");
         }
         return ApiReply.ok(Map.of("success", true, "message", "Exchange disconnected"));
+    }
+
+    /** {@code ?eraseHistory=true} also erases the connection's past from the portfolio history; absent: it is kept. */
+    static boolean eraseHistory(String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ApiException.validation("eraseHistory", "must be true or false");
     }
 }

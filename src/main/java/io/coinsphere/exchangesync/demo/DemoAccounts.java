@@ -29,7 +29,7 @@ public final class DemoAccounts {
             new Demo(ExchangeId.KRAKEN, "demo-kraken-key-0001", "ZGVtby1rcmFrZW4tc2VjcmV0LTAwMDAwMDAwMDAwMDAwMDE=", null,
                     Map.of("XXBT", "0.33", "XETH", "2", "DOT.S", "150", "ZEUR", "250.5")),
             new Demo(ExchangeId.KUCOIN, "demo-kucoin-key-0001", "demo-kucoin-secret-0001", "demo-kucoin-passphrase",
-                    Map.of("BTC", "0.05", "SOL", "30", "USDT", "410.2")),
+                    Map.of("BTC", "0.05", "SOL", "30", "USDT", "410.2", "GHOST", "12000")),
             // An ECDSA P-256 key made for the emulator only. Published as the base64 body of its SEC1 PEM, which
             // the private key field also accepts, so it fits on one line (and no file holds a PEM header).
             new Demo(ExchangeId.COINBASE_ADVANCED, "organizations/demo-organization/apiKeys/demo-coinbase-key-0001",

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Demo mode ({@code --coinsphere.demo=true}): the exchange emulator runs inside the service with
@@ -46,6 +47,19 @@ public class DemoConfiguration {
         }
         LOG.warn(banner.toString());
         return emulator;
+    }
+
+    /** A few days of generated history, so the portfolio chart has a past on the first visit. */
+    @Bean
+    RouteBuilder demoHistoryRoute(ExchangeEmulator demoEmulator, JdbcTemplate jdbc) {
+        DemoHistory history = new DemoHistory(jdbc, demoEmulator);
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:demo-history?delay=5000&period=20000").routeId("demo-history")
+                        .process(e -> history.fill());
+            }
+        };
     }
 
     /** Balances drift a little every few minutes so syncs have something to show. */

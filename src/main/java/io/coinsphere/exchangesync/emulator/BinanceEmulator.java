@@ -52,6 +52,7 @@ final class BinanceEmulator extends EmulatorHandler {
             case "GET /api/v3/time", "GET /sapi/v1/asset/assetDetail", "GET /sapi/v1/account/apiRestrictions",
                     "POST /sapi/v1/asset/get-funding-asset" -> 1;
             case "GET /api/v3/exchangeInfo", "GET /api/v3/account" -> 20;
+            case "GET /api/v3/ticker/price" -> request.query().containsKey("symbol") ? 2 : 4;
             case "GET /sapi/v1/simple-earn/flexible/position", "GET /sapi/v1/simple-earn/locked/position" -> 150;
             default -> 0;
         };
@@ -64,7 +65,9 @@ final class BinanceEmulator extends EmulatorHandler {
         }
         return switch (request.route()) {
             case "GET /api/v3/time" -> Reply.json(obj("serverTime", reportedMillis()));
-            case "GET /api/v3/exchangeInfo" -> Reply.json(BinanceStatic.exchangeInfo(nowMillis()));
+            case "GET /api/v3/exchangeInfo" -> Reply.json(BinanceStatic.exchangeInfo(nowMillis(), market().listings(ExchangeId.BINANCE)));
+            case "GET /api/v3/ticker/price" -> EmulatedTickers.binance(market(), nowMillis(), request.query().get("symbol"))
+                    .map(Reply::json).orElseGet(() -> Reply.json(400, obj("code", -1121, "msg", "Invalid symbol.")));
             case "GET /api/v3/account" -> account(request);
             case "GET /sapi/v1/asset/assetDetail" -> assetDetail(request);
             case "GET /sapi/v1/account/apiRestrictions" -> apiRestrictions(request);

@@ -11,7 +11,7 @@ final class BinanceStatic {
     private BinanceStatic() {
     }
 
-    static Map<String, Object> exchangeInfo(long serverTime) {
+    static Map<String, Object> exchangeInfo(long serverTime, List<EmulatedMarket.Listing> listings) {
         return obj(
                 "timezone", "UTC",
                 "serverTime", serverTime,
@@ -20,8 +20,7 @@ final class BinanceStatic {
                         obj("rateLimitType", "ORDERS", "interval", "SECOND", "intervalNum", 10, "limit", 100),
                         obj("rateLimitType", "RAW_REQUESTS", "interval", "MINUTE", "intervalNum", 5, "limit", 61000)),
                 "exchangeFilters", List.of(),
-                "symbols", List.of(symbol("BTC", "USDT", "0.01", "0.00001"), symbol("ETH", "USDT", "0.01", "0.0001"),
-                        symbol("ETH", "BTC", "0.00001", "0.0001")));
+                "symbols", listings.stream().map(l -> symbol(l.base(), l.quote(), "0.00001", "0.0001")).toList());
     }
 
     private static Map<String, Object> symbol(String base, String quote, String tickSize, String stepSize) {

@@ -36,9 +36,14 @@ final class CoinbaseEmulator extends EmulatorHandler {
         if (apiKey != null && !admit(apiKey, 1)) {
             return Reply.json(429, rateLimitBody());
         }
+        if (request.route().startsWith("GET /products/") && request.path().endsWith("/ticker")) {
+            String product = request.path().substring("/products/".length(), request.path().length() - "/ticker".length());
+            return EmulatedTickers.coinbase(market(), nowMillis(), product).map(Reply::json)
+                    .orElseGet(() -> error(404, "NotFound").reply());
+        }
         return switch (request.route()) {
             case "GET /time" -> Reply.json(time());
-            case "GET /products" -> Reply.json(CoinbaseStatic.products());
+            case "GET /products" -> Reply.json(CoinbaseStatic.products(market().listings(ExchangeId.COINBASE)));
             case "GET /currencies" -> Reply.json(CoinbaseStatic.currencies());
             case "GET /accounts" -> Reply.json(accounts(authenticate(request)));
             default -> error(404, "NotFound").reply();

@@ -11,9 +11,8 @@ final class CoinbaseStatic {
     private CoinbaseStatic() {
     }
 
-    static List<Map<String, Object>> products() {
-        return List.of(product("BTC", "USD", "0.01", "0.00000001"), product("ETH", "USD", "0.01", "0.00000001"),
-                product("ETH", "BTC", "0.00001", "0.00000001"));
+    static List<Map<String, Object>> products(List<EmulatedMarket.Listing> listings) {
+        return listings.stream().map(l -> product(l.base(), l.quote(), "0.01", "0.00000001")).toList();
     }
 
     static List<Map<String, Object>> currencies() {

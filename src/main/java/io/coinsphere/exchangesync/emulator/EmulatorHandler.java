@@ -38,6 +38,7 @@ abstract class EmulatorHandler implements HttpHandler {
     private final LongAdder rateLimitRejections = new LongAdder();
     private volatile Duration latency = Duration.ZERO;
     private volatile EmulatedLimit.Rule rateRule;
+    private volatile EmulatedMarket market = new EmulatedMarket();
 
     EmulatorHandler(ExchangeId exchange, String apiKeyHeader, Set<Wallet> wallets, EmulatedLimit.Rule rateRule) {
         this.exchange = exchange;
@@ -184,6 +185,15 @@ abstract class EmulatorHandler implements HttpHandler {
 
     void removeAccount(String apiKey) {
         accounts.remove(apiKey);
+    }
+
+    /** The public market data (tickers) this exchange serves; one market shared by the emulator's exchanges. */
+    EmulatedMarket market() {
+        return market;
+    }
+
+    void useMarket(EmulatedMarket market) {
+        this.market = market;
     }
 
     FailureScript failures() {

@@ -41,7 +41,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code POST /0/private/Balance|BalanceEx|TradeBalance}, {@code GET /0/public/Time|Assets|AssetPairs};
  * Coinbase {@code GET /accounts|time|products|currencies}; KuCoin {@code GET /api/v1/accounts|timestamp},
  * {@code GET /api/v1/user/api-key}; Coinbase Advanced Trade {@code GET /api/v3/brokerage/accounts|key_permissions|time}
- * (see {@link CdpKeyMaterial} for its keys). Response header names arrive case-normalised by the JDK server
+ * (see {@link CdpKeyMaterial} for its keys); public tickers (see {@link EmulatedMarket}): Binance {@code GET /api/v3/ticker/price},
+ * Kraken {@code GET /0/public/Ticker}, KuCoin {@code GET /api/v1/market/allTickers}, Coinbase {@code GET /products/<id>/ticker}.
+ * Response header names arrive case-normalised by the JDK server
  * ({@code Retry-after}, {@code X-mbx-used-weight-1m}): clients must look headers up case-insensitively,
  * as they must with the real exchanges, whose CDNs and HTTP/2 send lower-case names.
  */
@@ -53,6 +55,7 @@ public final class ExchangeEmulator implements AutoCloseable {
     private final Map<ExchangeId, EmulatorHandler> handlers = new EnumMap<>(ExchangeId.class);
     private final Map<ExchangeId, HttpServer> servers = new EnumMap<>(ExchangeId.class);
     private final ExecutorService executor;
+    private final EmulatedMarket market = new EmulatedMarket();
 
     private ExchangeEmulator() {
         AtomicInteger threadNumber = new AtomicInteger();
@@ -67,6 +70,7 @@ public final class ExchangeEmulator implements AutoCloseable {
         for (ExchangeId id : ExchangeId.values()) {
             handlers.put(id, profile(id));
         }
+        handlers.values().forEach(handler -> handler.useMarket(market));
     }
 
     /** Each exchange's profile: the one place a new exchange's emulator is added (the switch must cover them all). */
@@ -121,6 +125,11 @@ public final class ExchangeEmulator implements AutoCloseable {
 
     public int port(ExchangeId exchange) {
         return servers.get(exchange).getAddress().getPort();
+    }
+
+    /** The exchanges' public tickers: drifting prices, pairs that can be pinned or delisted. */
+    public EmulatedMarket market() {
+        return market;
     }
 
     /**

@@ -41,7 +41,8 @@ final class KrakenEmulator extends EmulatorHandler {
         return switch (request.route()) {
             case "GET /0/public/Time", "POST /0/public/Time" -> ok(time());
             case "GET /0/public/Assets", "POST /0/public/Assets" -> ok(KrakenStatic.assets());
-            case "GET /0/public/AssetPairs", "POST /0/public/AssetPairs" -> ok(KrakenStatic.assetPairs());
+            case "GET /0/public/AssetPairs", "POST /0/public/AssetPairs" -> ok(KrakenStatic.assetPairs(market().listings(ExchangeId.KRAKEN)));
+            case "GET /0/public/Ticker", "POST /0/public/Ticker" -> ok(EmulatedTickers.kraken(market(), nowMillis()));
             case "POST /0/private/Balance" -> ok(balance(authenticate(request, Permission.READ)));
             case "POST /0/private/BalanceEx" -> ok(balanceEx(authenticate(request, Permission.READ)));
             case "POST /0/private/TradeBalance" ->

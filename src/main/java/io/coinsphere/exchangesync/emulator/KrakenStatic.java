@@ -24,11 +24,12 @@ final class KrakenStatic {
         return assets;
     }
 
-    static Map<String, Object> assetPairs() {
+    static Map<String, Object> assetPairs(List<EmulatedMarket.Listing> listings) {
         Map<String, Object> pairs = new LinkedHashMap<>();
-        pairs.put("XXBTZUSD", pair("XBTUSD", "XBT/USD", "XXBT", "ZUSD", 1, "0.1"));
-        pairs.put("XETHZUSD", pair("ETHUSD", "ETH/USD", "XETH", "ZUSD", 2, "0.01"));
-        pairs.put("XXBTZEUR", pair("XBTEUR", "XBT/EUR", "XXBT", "ZEUR", 1, "0.1"));
+        for (EmulatedMarket.Listing l : listings) {
+            String base = l.base().equals("BTC") ? "XBT" : l.base();
+            pairs.put(l.symbol(), pair(base + l.quote(), base + "/" + l.quote(), l.baseCode(), l.quoteCode(), 2, "0.01"));
+        }
         return pairs;
     }
 

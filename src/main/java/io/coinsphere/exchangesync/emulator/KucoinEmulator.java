@@ -37,6 +37,7 @@ final class KucoinEmulator extends EmulatorHandler {
         }
         return switch (request.route()) {
             case "GET /api/v1/timestamp" -> ok(reportedMillis());
+            case "GET /api/v1/market/allTickers" -> ok(EmulatedTickers.kucoin(market(), nowMillis()));
             case "GET /api/v1/accounts" -> ok(accounts(authenticate(request), request));
             case "GET /api/v1/user/api-key" -> ok(apiKeyInfo(authenticate(request)));
             default -> Reply.json(404, obj("code", "404000", "msg", "Not Found"));

@@ -45,12 +45,13 @@ final class LiveStream {
 
     /** SECURITY: the one check that keeps users from seeing each other's syncs. */
     boolean wants(SyncEvent event) {
-        return !closed.get() && userId.equals(event.userId());
+        // A market-wide event (new prices) carries no user's data; every stream may see it.
+        return !closed.get() && (userId.equals(event.userId()) || event.isMarketWide());
     }
 
     void accept(SyncEvent event) {
         if (wants(event)) {
-            send(() -> sink.event("sync", LiveMessage.of(event)));
+            send(() -> sink.event(event.isMarketWide() ? "prices" : "sync", LiveMessage.of(event)));
         }
     }
 

@@ -102,7 +102,12 @@ final class BenchService implements AutoCloseable {
         return context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
     }
 
-    ProducerTemplate producer() {
+    /** A bean of the running service (the benchmark's own in-process measurements). */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+        ProducerTemplate producer() {
         return context.getBean(CamelContext.class).createProducerTemplate();
     }
 

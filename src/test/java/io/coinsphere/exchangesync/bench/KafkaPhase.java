@@ -31,6 +31,8 @@ final class KafkaPhase {
             Map<io.coinsphere.exchangesync.exchange.ExchangeId, Long> requestsBefore = emulator.requestCounts();
             Map<String, Double> shares;
             PgStatements statements = new PgStatements(service.dataSource());
+            long snapshotsBefore = new org.springframework.jdbc.core.JdbcTemplate(service.dataSource())
+                    .queryForObject("SELECT count(*) FROM holding_snapshots", Long.class);
             statements.reset();
             ThreadCpu threads = ThreadCpu.start();
             try (CpuProfile profile = new CpuProfile(SyncBenchmark.path(dir, "cycles.jfr"))) {
@@ -73,6 +75,9 @@ final class KafkaPhase {
             report.figure("sync latency claim -> commit p50/p95/p99", Report.number(latency.at(50), 0) + " / "
                     + Report.number(latency.at(95), 0) + " / " + Report.number(latency.at(99), 0) + " ms");
             statements.report(report, syncs, 6);
+            ProcessCpu.Sample total = cycles.stream().map(Cycle::cpu).reduce(ProcessCpu.Sample::plus).orElseThrow();
+            HistoryCost.report(service, snapshotsBefore, syncs,
+                    (total.jvm() + total.emulator() + total.postgres()) / 1e6 / syncs, s.assets(), report);
 
             LoadedCycle.run(s, emulator, data, producer, probe, service, report);
 

@@ -68,6 +68,17 @@ class DemoModeIT {
         Set<String> symbols = new HashSet<>();
         user.get("/api/v1/holdings").body().get("holdings").forEach(h -> symbols.add(h.get("symbol").asText()));
         assertThat(symbols).contains("BTC", "ETH", "DOT", "EUR", "SOL", "USDC", "USDT", "BNB", "XRP");
+
+        // Prices from the emulated tickers value the portfolio; GHOST has no market anywhere.
+        await().atMost(Duration.ofSeconds(30)).until(() -> new java.math.BigDecimal(
+                user.get("/api/v1/holdings").body().get("totalValue").asText()).signum() > 0);
+        JsonNode valued = user.get("/api/v1/holdings").body();
+        assertThat(valued.get("unpriced").asInt()).isEqualTo(1);
+        // A few days of generated history for the chart.
+        await().atMost(Duration.ofSeconds(60)).until(() -> user.get("/api/v1/portfolio/history?range=7d").body().get("points").size() > 48);
+        JsonNode history = user.get("/api/v1/portfolio/history?range=7d").body();
+        java.time.Instant first = java.time.Instant.parse(history.get("points").get(0).get("at").asText());
+        assertThat(first).isBefore(java.time.Instant.now().minus(Duration.ofDays(2)));
     }
 
     /** A base port with {@code count} free ports after it. */

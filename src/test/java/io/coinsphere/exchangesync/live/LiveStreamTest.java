@@ -32,6 +32,19 @@ class LiveStreamTest {
     }
 
     @Test
+    void newPricesReachEveryStreamAsAPricesFrameWithoutAnyonesData() {
+        stream.accept(SyncEvent.pricesRefreshed(OffsetDateTime.now()));
+        // A user-less event that is not the prices event is still nobody's to see.
+        stream.accept(new SyncEvent(null, null, "binance", "success", OffsetDateTime.now(), List.of(), null));
+
+        assertThat(sink.frames).containsExactly("event:prices");
+        LiveMessage message = (LiveMessage) sink.data.get(0);
+        assertThat(message.status()).isEqualTo("prices");
+        assertThat(message.connectionId()).isNull();
+        assertThat(message.assets()).isEmpty();
+    }
+
+    @Test
     void theMessageLeavesOutTheUserId() {
         assertThat(LiveMessage.class.getRecordComponents()).extracting(c -> c.getName()).doesNotContain("userId");
     }

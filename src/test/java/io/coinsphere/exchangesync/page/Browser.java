@@ -156,11 +156,18 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
-    /** Clicks the element, finding it again if the page re-rendered it meanwhile. */
+    /**
+     * Clicks the element, finding it again if the page re-rendered it meanwhile, and waiting while something (a
+     * toast at the bottom of a small screen) lies over it, as a user would.
+     */
     void click(String css) {
         wait.until(d -> {
-            find(css).click();
-            return true;
+            try {
+                find(css).click();
+                return true;
+            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                return false;
+            }
         });
     }
 

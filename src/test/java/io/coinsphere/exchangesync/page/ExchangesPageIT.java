@@ -346,6 +346,7 @@ class ExchangesPageIT extends BrowserTest {
         } finally {
             EMULATOR.clearFailures(ExchangeId.KUCOIN, failing.apiKey());
         }
+        camel.createProducerTemplate().requestBody("direct:prices-refresh", (Object) null);
         browser.resize(1280, 1400);
         browser.openExchangesAs(user.token());
         browser.until(ExpectedConditions.attributeToBe(card(broken.toString()), "data-status", "error"));

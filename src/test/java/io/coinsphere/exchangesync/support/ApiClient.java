@@ -60,6 +60,11 @@ public final class ApiClient {
         return send("GET", path, null);
     }
 
+    /** A GET that asks for {@code accept} (e.g. {@code text/csv}) instead of JSON. */
+    public Response get(String path, String accept) {
+        return execute(request(path, accept).GET().build());
+    }
+
     public Response post(String path, Object body) {
         return send("POST", path, body);
     }
@@ -98,8 +103,12 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
+        return request(path, "application/json");
+    }
+
+    private HttpRequest.Builder request(String path, String accept) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json");
+                .header("Accept", accept);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

@@ -98,6 +98,9 @@ public abstract class IntegrationTest {
         registry.add("coinsphere.exchanges.connect-timeout", () -> "2s");
         registry.add("coinsphere.exchanges.read-timeout", () -> "2s");
         registry.add("coinsphere.sync.fanout-enabled", () -> "false");
+        // Tests refresh prices themselves (direct:prices-refresh), so pinned emulator prices are what they read.
+        registry.add("coinsphere.prices.enabled", () -> "false");
+        registry.add("coinsphere.history.compaction-enabled", () -> "false");
         registry.add("coinsphere.kafka.embedded-port", () -> "0");
         registry.add("coinsphere.security.admin-emails", () -> ADMIN_EMAIL + "," + UNCLAIMED_ADMIN_EMAIL);
         registry.add("coinsphere.security.prometheus-token", () -> PROMETHEUS_TOKEN);
