@@ -26,13 +26,14 @@ public final class EmulatedMarket {
     /** What one unit is worth in US dollars at the middle of the drift. */
     private static final Map<String, Double> USD = Map.ofEntries(Map.entry("BTC", 64_000d), Map.entry("ETH", 3_200d),
             Map.entry("BNB", 580d), Map.entry("SOL", 150d), Map.entry("DOT", 7.2d), Map.entry("USDT", 1.0003d),
-            Map.entry("USDC", 0.9998d), Map.entry("EUR", 1.08d), Map.entry("GBP", 1.27d), Map.entry("USD", 1d));
+            Map.entry("USDC", 0.9998d), Map.entry("EUR", 1.08d), Map.entry("GBP", 1.27d), Map.entry("USD", 1d),
+            Map.entry("XRP", 0.62d), Map.entry("TON", 5.4d), Map.entry("OKB", 47d));
     private static final Set<String> STEADY = Set.of("USD", "USDT", "USDC", "EUR", "GBP");
 
     private static final Map<ExchangeId, List<Listing>> LISTINGS = Map.of(
             ExchangeId.BINANCE, List.of(joined("BTC", "USDT"), joined("ETH", "USDT"), joined("BNB", "USDT"), joined("SOL", "USDT"),
                     joined("DOT", "USDT"), joined("ETH", "BTC"), joined("BNB", "BTC"), joined("USDC", "USDT"), joined("EUR", "USDT"),
-                    joined("BTC", "EUR")),
+                    joined("BTC", "EUR"), joined("XRP", "USDT"), joined("TON", "USDT")),
             ExchangeId.KRAKEN, List.of(kraken("BTC", "USD", "XXBTZUSD", "XXBT", "ZUSD"), kraken("ETH", "USD", "XETHZUSD", "XETH", "ZUSD"),
                     kraken("BTC", "EUR", "XXBTZEUR", "XXBT", "ZEUR"), kraken("ETH", "EUR", "XETHZEUR", "XETH", "ZEUR"),
                     kraken("BTC", "GBP", "XXBTZGBP", "XXBT", "ZGBP"), kraken("DOT", "USD", "DOTUSD", "DOT", "ZUSD"),
@@ -42,7 +43,11 @@ public final class EmulatedMarket {
             ExchangeId.KUCOIN, List.of(dashed("BTC", "USDT"), dashed("ETH", "USDT"), dashed("SOL", "USDT"), dashed("ETH", "BTC"),
                     dashed("USDC", "USDT"), dashed("BTC", "USDC")),
             ExchangeId.COINBASE, List.of(dashed("BTC", "USD"), dashed("ETH", "USD"), dashed("ETH", "BTC"), dashed("USDT", "USD"),
-                    dashed("BTC", "EUR"), dashed("ETH", "EUR"), dashed("BTC", "GBP"), dashed("SOL", "USD"), dashed("DOT", "USD")));
+                    dashed("BTC", "EUR"), dashed("ETH", "EUR"), dashed("BTC", "GBP"), dashed("SOL", "USD"), dashed("DOT", "USD"),
+                    dashed("XRP", "USD")),
+            // OKB, OKX's own token, has a market at OKX only.
+            ExchangeId.OKX, List.of(dashed("BTC", "USDT"), dashed("ETH", "USDT"), dashed("OKB", "USDT"), dashed("TON", "USDT"),
+                    dashed("XRP", "USDT"), dashed("SOL", "USDT"), dashed("USDC", "USDT"), dashed("BTC", "USDC")));
 
     private final Map<String, BigDecimal> fixed = new ConcurrentHashMap<>();
     private final Set<String> delisted = ConcurrentHashMap.newKeySet();

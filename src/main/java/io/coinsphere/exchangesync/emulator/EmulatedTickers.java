@@ -68,4 +68,16 @@ final class EmulatedTickers {
         }
         return Optional.empty();
     }
+
+    /** OKX {@code GET /api/v5/market/tickers?instType=SPOT}: the {@code data} list. */
+    static List<Object> okx(EmulatedMarket market, long millis) {
+        List<Object> tickers = new ArrayList<>();
+        for (EmulatedMarket.Listing listing : market.listings(ExchangeId.OKX)) {
+            String p = amount(market.price(ExchangeId.OKX, listing, millis));
+            tickers.add(obj("instType", "SPOT", "instId", listing.symbol(), "last", p, "lastSz", "0.01", "askPx", p,
+                    "askSz", "1", "bidPx", p, "bidSz", "1", "open24h", p, "high24h", p, "low24h", p, "volCcy24h", "1000",
+                    "vol24h", "10", "sodUtc0", p, "sodUtc8", p, "ts", Long.toString(millis)));
+        }
+        return tickers;
+    }
 }

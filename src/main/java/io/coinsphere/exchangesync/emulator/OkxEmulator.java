@@ -41,6 +41,10 @@ final class OkxEmulator extends EmulatorHandler {
         if (request.route().equals("GET /api/v5/public/time")) {
             return ok(List.of(obj("ts", Long.toString(reportedMillis()))));
         }
+        if (request.route().equals("GET /api/v5/market/tickers")) {
+            return "SPOT".equals(request.query().get("instType")) ? ok(EmulatedTickers.okx(market(), nowMillis()))
+                    : Reply.json(400, obj("code", "51000", "msg", "Parameter instType error", "data", List.of()));
+        }
         String apiKey = request.header(KEY_HEADER);
         if (apiKey != null && !admit(apiKey + " " + request.path(), 1)) {
             return Reply.json(429, rateLimitBody());

@@ -65,6 +65,11 @@ public class LiveStreams implements SmartLifecycle, DisposableBean {
     }
 
     private void deliver(SyncEvent event) {
+        if (event.isMarketWide()) {
+            // New prices change every user's values: each open stream gets the frame.
+            open.forEach(stream -> stream.accept(event));
+            return;
+        }
         Set<LiveStream> streams = event.userId() == null ? null : byUser.get(event.userId());
         if (streams != null) {
             streams.forEach(stream -> stream.accept(event));

@@ -79,13 +79,15 @@ class PortfolioValueIT extends IntegrationTest {
         refreshPrices();
 
         assertThat(jdbc.queryForList("SELECT DISTINCT source FROM market_prices", String.class))
-                .contains("binance", "kraken", "kucoin", "coinbase");
+                .contains("binance", "kraken", "kucoin", "coinbase", "okx");
         assertThat(jdbc.queryForObject("SELECT price FROM market_prices WHERE base = 'BTC' AND quote = 'USD' AND source = 'kraken'",
                 BigDecimal.class)).isEqualByComparingTo("60000");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM market_prices WHERE base = 'DOT' AND source = 'kucoin'", Integer.class))
                 .as("KuCoin lists no DOT").isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM market_prices WHERE quote = 'USD' AND source = 'binance'", Integer.class))
                 .as("Binance quotes nothing in USD").isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM market_prices WHERE base = 'OKB' AND quote = 'USDT'", Integer.class))
+                .as("OKB has a market at OKX only").isEqualTo(1);
     }
 
     @Test

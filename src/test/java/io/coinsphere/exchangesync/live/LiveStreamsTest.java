@@ -44,6 +44,21 @@ class LiveStreamsTest {
     }
 
     @Test
+    void newPricesReachEveryOpenStream() {
+        RecordingSink alices = new RecordingSink();
+        RecordingSink bobs = new RecordingSink();
+        streams.open(alice, alices);
+        streams.open(UUID.randomUUID(), bobs);
+
+        events.publish(SyncEvent.pricesRefreshed(OffsetDateTime.now()));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(alices.frames).contains("event:prices");
+            assertThat(bobs.frames).contains("event:prices");
+        });
+    }
+
+    @Test
     void closingUnsubscribesAndFreesTheUsersSlot() {
         RecordingSink sink = new RecordingSink();
         LiveStream stream = streams.open(alice, sink);
