@@ -91,6 +91,14 @@ public class ConnectionRepository {
                 Map.of("userId", userId, "id", id), String.class).stream().findFirst();
     }
 
+    /** Whether a sync of the user's connection runs right now (an unexpired lease); empty when there is no such connection. */
+    public Optional<Boolean> syncingOf(UUID userId, UUID id) {
+        return jdbc.queryForList("""
+                SELECT sync_lease_until IS NOT NULL AND sync_lease_until > now()
+                FROM exchange_connections WHERE user_id = :userId AND id = :id""",
+                Map.of("userId", userId, "id", id), Boolean.class).stream().findFirst();
+    }
+
     public List<UUID> idsOf(UUID userId) {
         return jdbc.queryForList("SELECT id FROM exchange_connections WHERE user_id = :userId ORDER BY created_at",
                 Map.of("userId", userId), UUID.class);
