@@ -3,7 +3,8 @@
 -- record delivered twice) it already synced after the fan-out claimed it. The lease is short and
 -- names its holder; the heartbeat renews it while the sync runs (ops.LeaseHandback).
 UPDATE exchange_connections
-SET sync_lease_until = now() + make_interval(secs => :#leaseSeconds), sync_lease_owner = :#leaseOwner
+SET sync_lease_until = now() + make_interval(secs => :#leaseSeconds), sync_lease_owner = :#leaseOwner,
+    sync_requested_at = NULL
 WHERE id = CAST(CAST(:#connectionId AS text) AS uuid)
   AND (sync_lease_until IS NULL OR sync_lease_until < now())
   AND (last_sync_at IS NULL OR last_sync_at < CAST(:#syncedBefore AS timestamptz))

@@ -18,8 +18,8 @@ public record SyncProperties(
         @DefaultValue("200") @Min(1) int fanoutBatchSize,
         @DefaultValue("1000") @Min(1) int queueHighWatermark,
         @DefaultValue("32") @Min(1) int workers,
-        @DefaultValue("30s") @NotNull Duration lease,
-        @DefaultValue("10s") @NotNull Duration leaseHeartbeat,
+        @DefaultValue("20s") @NotNull Duration lease,
+        @DefaultValue("5s") @NotNull Duration leaseHeartbeat,
         @DefaultValue("") String instance,
         @DefaultValue @NotNull Retry retry,
         @DefaultValue @NotNull Throttle throttle) {

@@ -29,6 +29,9 @@ public class SyncRequests {
         UUID id = JsonBodies.pathId(exchange);
         boolean running = connections.syncingOf(userId, id).orElseThrow(() -> ApiException.notFound("Connection"));
         exchange.setProperty(RUNNING, running);
+        if (!running) {
+            connections.requestSync(userId, List.of(id));
+        }
         return List.of(id);
     }
 
@@ -41,7 +44,10 @@ public class SyncRequests {
     }
 
     public List<UUID> all(Exchange exchange) {
-        return connections.idsOf(CurrentUser.id(exchange));
+        UUID userId = CurrentUser.id(exchange);
+        List<UUID> ids = connections.idsOf(userId);
+        connections.requestSync(userId, ids);
+        return ids;
     }
 
     public ApiReply queuedOne() {
