@@ -66,6 +66,11 @@ public class StartupGate extends OncePerRequestFilter {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        // SECURITY: Spring Security's header writer has not run for this answer; the same headers as every other.
+        response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "no-referrer");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), STARTING);
     }

@@ -28,6 +28,8 @@ class StartupGateTest {
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader("Retry-After")).isEqualTo("2");
+        assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'");
         assertThat(response.getContentAsString()).contains("\"error\":\"starting\"").contains("\"success\":false");
         assertThat(call("GET", "/actuator/health/readiness").getStatus()).isEqualTo(503);
     }
