@@ -47,10 +47,17 @@ public class LeaseHandback implements SmartLifecycle {
         this.leaseSeconds = properties.lease().toSeconds();
     }
 
-    /** {@code coinsphere.sync.instance}, else host name and HTTP port: the same after a restart of this instance. */
+    /**
+     * {@code coinsphere.sync.instance}, else host name and HTTP port: the same after a restart of this instance. A
+     * random port ({@code 0}) names no instance that could restart: a random name, so that no other instance's
+     * leases are taken for an earlier boot of this one.
+     */
     static String instanceName(String configured, String port) {
         if (configured != null && !configured.isBlank()) {
             return configured.strip();
+        }
+        if ("0".equals(port.strip())) {
+            port = "any-" + UUID.randomUUID().toString().substring(0, 8);
         }
         String host;
         try {
