@@ -68,7 +68,7 @@ public class LeaseHandback implements SmartLifecycle {
         return host + ":" + port;
     }
 
-    /** What the sync route writes into {@code sync_lease_owner}. */
+    /** This boot's name; the sync route writes it, followed by {@code /<exchange id>}, into {@code sync_lease_owner}. */
     public String owner() {
         return owner;
     }
@@ -117,8 +117,9 @@ public class LeaseHandback implements SmartLifecycle {
             return 0;
         }
         return jdbc.update("UPDATE exchange_connections SET sync_lease_until = now() + make_interval(secs => :seconds)"
-                + " WHERE id = ANY(CAST(:ids AS uuid[])) AND sync_lease_owner = :owner AND sync_lease_until IS NOT NULL",
-                new MapSqlParameterSource("ids", ids(ids)).addValue("owner", owner).addValue("seconds", leaseSeconds));
+                + " WHERE id = ANY(CAST(:ids AS uuid[])) AND starts_with(sync_lease_owner, CAST(:mine AS text))"
+                + " AND sync_lease_until IS NOT NULL",
+                new MapSqlParameterSource("ids", ids(ids)).addValue("mine", owner + "/").addValue("seconds", leaseSeconds));
     }
 
     /**
@@ -131,8 +132,9 @@ public class LeaseHandback implements SmartLifecycle {
         jdbc.update("""
                 UPDATE exchange_connections
                 SET next_sync_at = LEAST(next_sync_at, now()),
-                    sync_lease_until = CASE WHEN sync_lease_owner = :owner THEN NULL ELSE sync_lease_until END
-                WHERE id = :id""", new MapSqlParameterSource("id", id).addValue("owner", owner));
+                    sync_lease_until = CASE WHEN starts_with(sync_lease_owner, CAST(:mine AS text)) THEN NULL
+                                            ELSE sync_lease_until END
+                WHERE id = :id""", new MapSqlParameterSource("id", id).addValue("mine", owner + "/"));
     }
 
     /** Releases the given leases (unless another holder took them since); returns how many rows still had one. */
@@ -143,8 +145,8 @@ public class LeaseHandback implements SmartLifecycle {
         // Due now: the claim that started the sync had moved the connection an interval ahead.
         return jdbc.update("UPDATE exchange_connections SET sync_lease_until = NULL, next_sync_at = LEAST(next_sync_at, now())"
                 + " WHERE id = ANY(CAST(:ids AS uuid[])) AND sync_lease_until IS NOT NULL"
-                + " AND (sync_lease_owner = :owner OR sync_lease_owner IS NULL)",
-                new MapSqlParameterSource("ids", ids(ids)).addValue("owner", owner));
+                + " AND (starts_with(sync_lease_owner, CAST(:mine AS text)) OR sync_lease_owner IS NULL)",
+                new MapSqlParameterSource("ids", ids(ids)).addValue("mine", owner + "/"));
     }
 
     /**
@@ -156,8 +158,8 @@ public class LeaseHandback implements SmartLifecycle {
                 UPDATE exchange_connections
                 SET sync_lease_until = NULL, sync_lease_owner = NULL, next_sync_at = LEAST(next_sync_at, now())
                 WHERE sync_lease_until IS NOT NULL AND starts_with(sync_lease_owner, CAST(:prefix AS text))
-                  AND sync_lease_owner <> :owner
-                RETURNING id""", new MapSqlParameterSource("prefix", instance + "/").addValue("owner", owner), UUID.class);
+                  AND NOT starts_with(sync_lease_owner, CAST(:mine AS text))
+                RETURNING id""", new MapSqlParameterSource("prefix", instance + "/").addValue("mine", owner + "/"), UUID.class);
         if (!ids.isEmpty()) {
             LOG.warn("Start-up: handed back {} sync lease(s) that this instance ({}) held when it last stopped without"
                     + " finishing them; they are due now", ids.size(), instance);

@@ -97,7 +97,8 @@ public class SyncRoutes extends RouteBuilder {
                 .routeConfigurationId(SyncErrorPolicy.ID)
                 .process(e -> e.getMessage().setHeader(SyncHeaders.STARTED_AT, OffsetDateTime.now()))
                 .setHeader("leaseSeconds", constant(properties.lease().toSeconds()))
-                .setHeader("leaseOwner", constant(leases.owner()))
+                // One sync's own name: its retries take the lease again, any other sync of the connection is refused.
+                .process(e -> e.getMessage().setHeader("leaseOwner", leases.owner() + "/" + e.getExchangeId()))
                 // A redelivered scheduled record whose connection synced after the claim is a duplicate.
                 .setHeader("syncedBefore", simple("${header." + SyncHeaders.CLAIMED_AT + "}"))
                 .filter(header("syncedBefore").isNull())

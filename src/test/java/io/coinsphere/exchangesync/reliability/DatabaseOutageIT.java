@@ -29,6 +29,7 @@ class DatabaseOutageIT {
     private static final int CONNECTIONS = 8;
     /** coinsphere.database.timeout (5 s) plus the request's own work, on a busy machine. */
     private static final long ANSWER_BOUND_MS = 8_000;
+    private static final int STALL_SECONDS = 15;
 
     @Test
     void stalledPostgresAnswers503FastThenEverythingRecovers() throws Exception {
@@ -59,7 +60,8 @@ class DatabaseOutageIT {
                 list = Timed.of(() -> user.get("/api/v1/exchanges/connections"));
                 syncAll = Timed.of(() -> user.post("/api/v1/exchanges/sync-all", null));
                 readiness = Timed.of(() -> new ApiClient(port, null).get("/actuator/health/readiness"));
-                while (Figures.seconds(stalled) < 20) {
+                // Shorter than a lease (20 s): the syncs' retries find their own leases still standing.
+                while (Figures.seconds(stalled) < STALL_SECONDS) {
                     ServiceProcess.sleep(200);
                 }
             } finally {
@@ -80,14 +82,18 @@ class DatabaseOutageIT {
             }
             assertThat(readiness.response.status()).isEqualTo(503);
             assertThat(readiness.millis).as("readiness DOWN within a probe's timeout").isLessThan(4_000);
+            long retried = Files.readAllLines(service.log()).stream()
+                    .filter(l -> l.contains("Failed delivery") && l.contains("CannotGetJdbcConnectionException")).count();
+            assertThat(retried).as("syncs in flight hit the stall and the sync error policy retried them").isPositive();
             assertThat(fleet.notActive()).as("the outage was not the exchange's fault").isZero();
             assertThat(fleet.failedRunsSince(since)).isZero();
             fleet.assertHoldingsMatchTheExchange();
-            new Figures("PostgreSQL stalled 20 s (SIGSTOP of every postgres process)")
+            new Figures("PostgreSQL stalled " + STALL_SECONDS + " s (SIGSTOP of every postgres process)")
                     .put("GET /connections answer", list.response.status() + " in " + list.millis + " ms")
                     .put("POST /sync-all answer", syncAll.response.status() + " in " + syncAll.millis + " ms")
                     .put("readiness answer", readiness.response.status() + " in " + readiness.millis + " ms")
                     .put("SIGCONT to readiness UP (s)", readyAgain).put("SIGCONT to all synced (s)", recovered)
+                    .put("sync attempts failed by the stall", retried)
                     .put("syncs lost", 0).put("marked error", fleet.notActive()).put("connections stuck (leases)", 0).print();
         } finally {
             emulator.setLatency(ExchangeId.BINANCE, Duration.ZERO);
