@@ -54,7 +54,39 @@ export class ApiError extends Error {
  * Calls the API; resolves with the parsed JSON body, rejects with an ApiError. With auth (the default) a 401
  * means the session ended and leads back to the sign-in page.
  */
-export async function api(method, path, body, { auth = true } = {}) {
+export async function api(method, path, body, options = {}) {
+  // While the service starts (503 "starting") the call waits as the answer asks and tries again, with a
+  // "starting" banner instead of an error.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const data = await send(method, path, body, options);
+      startingBanner(false);
+      return data;
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'starting' || attempt >= 60) throw error;
+      startingBanner(true);
+      await new Promise((resolve) => { setTimeout(resolve, Math.min(error.retryAfter || 2, 5) * 1000); });
+    }
+  }
+}
+
+/** Shows or hides the page-wide "the service is starting" banner. */
+function startingBanner(show) {
+  let banner = document.getElementById('service-starting');
+  if (!show) {
+    if (banner) banner.remove();
+    return;
+  }
+  if (banner) return;
+  banner = document.createElement('p');
+  banner.id = 'service-starting';
+  banner.className = 'notice starting-banner';
+  banner.setAttribute('role', 'status');
+  banner.textContent = 'Coinsphere is starting. This page carries on by itself in a few seconds.';
+  document.body.prepend(banner);
+}
+
+async function send(method, path, body, { auth = true } = {}) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const csrf = csrfToken();
@@ -80,6 +112,10 @@ export async function api(method, path, body, { auth = true } = {}) {
     goToSignIn('expired');
     throw new ApiError(401, data);
   }
-  if (!response.ok) throw new ApiError(response.status, data);
+  if (!response.ok) {
+    const error = new ApiError(response.status, data);
+    error.retryAfter = Number(response.headers.get('Retry-After')) || 0;
+    throw error;
+  }
   return data;
 }

@@ -5,7 +5,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,40 +47,80 @@ public class EmbeddedPostgresConfiguration {
     }
 
     /**
-     * Extra PostgreSQL server settings ({@code coinsphere.embedded.postgres-settings.<name>=<value>}), passed
-     * to the postmaster as {@code -c name=value} at every start, e.g. {@code shared_preload_libraries}. A name
-     * with a dot ({@code pg_stat_statements.track_planning}) is kept whole: the values are plain strings.
+     * Durable by default: the data directory holds the users' real connections across restarts, and zonky starts
+     * PostgreSQL with {@code fsync} and {@code synchronous_commit} off. Tests and the benchmark turn both off again
+     * with {@code coinsphere.embedded.postgres-settings.fsync=off} (and {@code .synchronous_commit=off}).
+     */
+    static final Map<String, String> DURABLE = Map.of("fsync", "on", "synchronous_commit", "on");
+
+    /**
+     * Server settings for every start: {@link #DURABLE}, overridden by the operator's own
+     * ({@code coinsphere.embedded.postgres-settings.<name>=<value>}), passed to the postmaster as {@code -c name=value},
+     * e.g. {@code shared_preload_libraries}. A name with a dot ({@code pg_stat_statements.track_planning}) is kept
+     * whole: the values are plain strings.
      */
     static Map<String, String> postgresSettings(Environment environment) {
-        return Binder.get(environment)
+        Map<String, String> settings = new TreeMap<>(DURABLE);
+        settings.putAll(Binder.get(environment)
                 .bind("coinsphere.embedded.postgres-settings", Bindable.mapOf(String.class, String.class))
-                .orElse(Map.of());
+                .orElse(Map.of()));
+        return settings;
     }
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(CoinsphereProperties properties, Environment environment,
-            @Value("${coinsphere.embedded.postgres-port:0}") int port) throws IOException {
+            @Value("${coinsphere.embedded.postgres-port:0}") int port) throws IOException, SQLException {
         Path dir = properties.dataDir().resolve("postgres").toAbsolutePath();
         Files.createDirectories(dir);
+        // A server that a killed run left behind holds postmaster.pid: a new one would give up after 10 s.
+        LeftoverPostgres.stopIfLeft(dir, Duration.ofSeconds(30));
+        String password = EmbeddedPostgresPassword.loadOrCreate(properties.dataDir().toAbsolutePath());
+        boolean fresh = !Files.exists(dir.resolve("postgresql.conf"));
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 // Spring stops it after the datasource is closed, not a JVM hook racing Camel's shutdown.
-                .setRegisterShutdownHook(false);
+                .setRegisterShutdownHook(false)
+                // SECURITY: a new cluster requires the password from its first start (these reach initdb only).
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setLocaleConfig("pwfile", EmbeddedPostgresPassword.file(properties.dataDir().toAbsolutePath()).toString())
+                // zonky's own readiness probe connects as postgres too.
+                .setConnectConfig("password", password);
         if (port > 0) {
             builder.setPort(port);
         }
         Map<String, String> settings = postgresSettings(environment);
         settings.forEach(builder::setServerConfig);
         EmbeddedPostgres postgres = builder.start();
-        LOG.info("Embedded PostgreSQL started on port {} with data in {}{}", postgres.getPort(), dir,
-                settings.isEmpty() ? "" : ", extra settings " + settings.keySet());
+        if (!fresh) {
+            EmbeddedPostgresPassword.enforce(dir, postgres.getPostgresDatabase(), password);
+        }
+        LOG.info("Embedded PostgreSQL started on port {} with data in {}, settings {}", postgres.getPort(), dir, settings);
         return postgres;
     }
 
+    /** Stops the embedded server if this JVM dies without stopping it; closed (first) on a clean stop. */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres, @Value("${coinsphere.embedded.pool-size:20}") int poolSize,
-            @Value("${spring.datasource.hikari.connection-init-sql:}") String initSql) {
+    EmbeddedPostgresWatch embeddedPostgresWatch(EmbeddedPostgres postgres, CoinsphereProperties properties) {
+        Path dir = properties.dataDir().resolve("postgres").toAbsolutePath();
+        long pid = LeftoverPostgres.PidFile.read(dir).map(LeftoverPostgres.PidFile::pid).orElse(-1L);
+        return new EmbeddedPostgresWatch(pid > 0 ? PostgresWatchdog.start(pid, dir) : null);
+    }
+
+    /** Holds the watchdog (if one could start) so that Spring closes it before the server. */
+    record EmbeddedPostgresWatch(PostgresWatchdog watchdog) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (watchdog != null) {
+                watchdog.close();
+            }
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres postgres, CoinsphereProperties properties,
+            @Value("${coinsphere.embedded.pool-size:20}") int poolSize,
+            @Value("${spring.datasource.hikari.connection-init-sql:}") String initSql) throws IOException {
         HikariDataSource ds = new HikariDataSource();
         // The same session settings as an external database gets through Spring Boot's Hikari properties.
         if (!initSql.isBlank()) {
@@ -85,6 +128,7 @@ public class EmbeddedPostgresConfiguration {
         }
         ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         ds.setUsername("postgres");
+        ds.setPassword(EmbeddedPostgresPassword.loadOrCreate(properties.dataDir().toAbsolutePath()));
         ds.setMaximumPoolSize(poolSize);
         ds.setPoolName("coinsphere-embedded");
         return ds;

@@ -91,6 +91,26 @@ public class ConnectionRepository {
                 Map.of("userId", userId, "id", id), String.class).stream().findFirst();
     }
 
+    /** Whether a sync of the user's connection runs right now (an unexpired lease); empty when there is no such connection. */
+    public Optional<Boolean> syncingOf(UUID userId, UUID id) {
+        return jdbc.queryForList("""
+                SELECT sync_lease_until IS NOT NULL AND sync_lease_until > now()
+                FROM exchange_connections WHERE user_id = :userId AND id = :id""",
+                Map.of("userId", userId, "id", id), Boolean.class).stream().findFirst();
+    }
+
+    /**
+     * Notes that a sync of these connections was asked for (kept until one takes its lease): the fan-out claims a
+     * request that was lost with an instance's queue. Returns the user's ids among them.
+     */
+    public List<UUID> requestSync(UUID userId, List<UUID> ids) {
+        return jdbc.queryForList("""
+                UPDATE exchange_connections SET sync_requested_at = COALESCE(sync_requested_at, now())
+                WHERE user_id = :userId AND id = ANY(CAST(:ids AS uuid[])) RETURNING id""",
+                new MapSqlParameterSource("userId", userId)
+                        .addValue("ids", ids.stream().map(UUID::toString).toArray(String[]::new)), UUID.class);
+    }
+
     public List<UUID> idsOf(UUID userId) {
         return jdbc.queryForList("SELECT id FROM exchange_connections WHERE user_id = :userId ORDER BY created_at",
                 Map.of("userId", userId), UUID.class);

@@ -42,6 +42,8 @@ public class FanoutRoutes extends RouteBuilder {
 
         from("direct:fanout-claim").routeId("fanout-claim")
                 .setHeader("batchSize", constant(properties.fanoutBatchSize()))
+                // A requested sync not started after two ticks was lost with its queue (see fanout-claim.sql).
+                .setHeader("requestGraceSeconds", constant(2 * Math.max(1, properties.fanoutInterval().toSeconds())))
                 .setHeader(SyncHeaders.TRIGGER, constant("scheduled"))
                 .setProperty("claimed", constant(0))
                 .loopDoWhile(simple("${exchangeProperty.more} != false"))

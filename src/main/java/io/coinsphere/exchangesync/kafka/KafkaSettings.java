@@ -23,7 +23,8 @@ public record KafkaSettings(
         @DefaultValue("4") @Min(1) int requestConsumers,
         @DefaultValue("4") @Min(1) int scheduledConsumers,
         @DefaultValue("5s") @NotNull Duration sendTimeout,
-        @DefaultValue("200ms") @NotNull Duration commitInterval) {
+        @DefaultValue("200ms") @NotNull Duration commitInterval,
+        @DefaultValue("10s") @NotNull Duration sessionTimeout) {
 
     public static final String REQUESTS = "exchange-sync-requests";
     public static final String SCHEDULED = "exchange-sync-scheduled";

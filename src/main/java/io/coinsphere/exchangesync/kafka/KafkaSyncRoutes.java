@@ -55,7 +55,11 @@ public class KafkaSyncRoutes extends RouteBuilder {
         return "kafka:" + topic + "?brokers=" + bootstrap.servers() + "&groupId=" + KafkaSettings.GROUP
                 + "&consumersCount=" + consumers + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true"
                 + "&kafkaManualCommitFactory=#class:org.apache.camel.component.kafka.consumer.DefaultKafkaManualAsyncCommitFactory"
-                + "&maxPollRecords=100&pollTimeoutMs=1000&keyDeserializer=org.apache.kafka.common.serialization.StringDeserializer";
+                + "&maxPollRecords=100&pollTimeoutMs=1000&keyDeserializer=org.apache.kafka.common.serialization.StringDeserializer"
+                // A killed instance's partitions move to the living (or to its own restart) once its session lapses:
+                // Kafka's 45 s default was most of the time a crashed instance's records waited (docs/reliability.md).
+                + "&sessionTimeoutMs=" + settings.sessionTimeout().toMillis()
+                + "&heartbeatIntervalMs=" + Math.max(500, settings.sessionTimeout().toMillis() / 3);
     }
 
     @Override

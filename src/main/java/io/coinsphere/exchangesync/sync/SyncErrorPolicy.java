@@ -3,7 +3,11 @@ package io.coinsphere.exchangesync.sync;
 import io.coinsphere.exchangesync.config.SafeExchangeFormatter;
 import io.coinsphere.exchangesync.exchange.CredentialsRejected;
 import io.coinsphere.exchangesync.vault.VaultException;
+import io.coinsphere.exchangesync.database.DatabaseFaults;
+import java.sql.SQLException;
+import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
+import org.springframework.dao.DataAccessException;
 import org.apache.camel.builder.DeadLetterChannelBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
@@ -56,6 +60,24 @@ public class SyncErrorPolicy extends RouteConfigurationBuilder {
 
         routeConfiguration(ID)
                 .errorHandler(deadLetter)
+                // PostgreSQL unreachable or stalled: not the exchange's fault, so more patient retries and, if it is
+                // still away, no 'error' status (which could not be written anyway). The lease is handed back and
+                // the connection made due (ops.LeaseHandback), or the lease lapses and the fan-out claims it again.
+                .onException(DataAccessException.class, SQLException.class)
+                    .onWhen(e -> DatabaseFaults.isDatabaseFault(e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)))
+                    .maximumRedeliveries(retry.databaseRedeliveries())
+                    .redeliveryDelay(retry.initialDelay().toMillis())
+                    .useExponentialBackOff()
+                    .backOffMultiplier(retry.multiplier())
+                    .maximumRedeliveryDelay(Math.max(retry.initialDelay().toMillis(), 30_000))
+                    .asyncDelayedRedelivery()
+                    .onExceptionOccurred(throttle::release)
+                    .retryAttemptedLogLevel(LoggingLevel.WARN)
+                    .logRetryStackTrace(false)
+                    .logStackTrace(false)
+                    .handled(true)
+                    .to("direct:sync-database-unavailable")
+                .end()
                 .onException(CredentialsRejected.class, VaultException.class)
                     .handled(true)
                     .maximumRedeliveries(0)

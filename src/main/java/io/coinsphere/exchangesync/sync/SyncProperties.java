@@ -18,15 +18,22 @@ public record SyncProperties(
         @DefaultValue("200") @Min(1) int fanoutBatchSize,
         @DefaultValue("1000") @Min(1) int queueHighWatermark,
         @DefaultValue("32") @Min(1) int workers,
-        @DefaultValue("5m") @NotNull Duration lease,
+        @DefaultValue("20s") @NotNull Duration lease,
+        @DefaultValue("5s") @NotNull Duration leaseHeartbeat,
+        @DefaultValue("") String instance,
         @DefaultValue @NotNull Retry retry,
         @DefaultValue @NotNull Throttle throttle) {
 
-    /** Redelivery of transient failures: {@code initialDelay}, then times {@code multiplier} each time. */
+    /**
+     * Redelivery of transient failures: {@code initialDelay}, then times {@code multiplier} each time. A database
+     * that does not answer is retried {@code databaseRedeliveries} times instead (waits capped at 30 s: about three
+     * minutes in all with the defaults), and never counts as the exchange's failure.
+     */
     public record Retry(
             @DefaultValue("3") @Min(0) int maxRedeliveries,
             @DefaultValue("5s") @NotNull Duration initialDelay,
-            @DefaultValue("2") @DecimalMin("1.0") double multiplier) {
+            @DefaultValue("2") @DecimalMin("1.0") double multiplier,
+            @DefaultValue("8") @Min(0) int databaseRedeliveries) {
     }
 
     /**

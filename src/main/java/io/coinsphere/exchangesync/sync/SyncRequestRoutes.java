@@ -25,7 +25,8 @@ public class SyncRequestRoutes extends RouteBuilder {
                 .post("/connections/{id}/sync").id("rest-sync-one").description("Queue a sync of one connection now")
                     .produces("application/json")
                     .param().name("id").description("Connection id (UUID)").endParam()
-                    .responseMessage().code(202).message("Sync queued").endResponseMessage()
+                    .responseMessage().code(202).message("Sync queued, or \"Sync already running\" (nothing queued)").endResponseMessage()
+                    .responseMessage().code(503).message("database_unavailable or queue_unavailable").responseModel(ApiError.class).endResponseMessage()
                     .responseMessage().code(404).message("No such connection").responseModel(ApiError.class).endResponseMessage()
                     .to("direct:sync-request-one")
                 .post("/sync-all").id("rest-sync-all").description("Queue a sync of every connection of the user")
@@ -35,11 +36,16 @@ public class SyncRequestRoutes extends RouteBuilder {
 
         from("direct:sync-request-one").routeId("sync-request-one").routeConfigurationId(RestErrorPolicy.ID)
                 .setBody(method(requests, "one"))
-                .setHeader(SyncHeaders.TRIGGER, constant("manual"))
-                // The sync runs on a worker thread (after Kafka): its log lines carry this request's id.
-                .setHeader(Correlation.HEADER, method(Correlation.class, "current"))
-                .to("direct:sync-request")
-                .setBody(method(requests, "queuedOne"))
+                .choice()
+                    .when(exchangeProperty(SyncRequests.RUNNING))
+                        .setBody(method(requests, "alreadyRunning"))
+                    .otherwise()
+                        .setHeader(SyncHeaders.TRIGGER, constant("manual"))
+                        // The sync runs on a worker thread (after Kafka): its log lines carry this request's id.
+                        .setHeader(Correlation.HEADER, method(Correlation.class, "current"))
+                        .to("direct:sync-request")
+                        .setBody(method(requests, "queuedOne"))
+                .end()
                 .bean(writer, "writeReply");
 
         from("direct:sync-request-all").routeId("sync-request-all").routeConfigurationId(RestErrorPolicy.ID)

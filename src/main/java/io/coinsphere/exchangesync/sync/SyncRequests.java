@@ -21,15 +21,33 @@ public class SyncRequests {
         this.connections = connections;
     }
 
+    /** Exchange property: the connection's sync is running right now, so nothing is queued. */
+    public static final String RUNNING = "syncAlreadyRunning";
+
     public List<UUID> one(Exchange exchange) {
         UUID userId = CurrentUser.id(exchange);
         UUID id = JsonBodies.pathId(exchange);
-        connections.exchangeOf(userId, id).orElseThrow(() -> ApiException.notFound("Connection"));
+        boolean running = connections.syncingOf(userId, id).orElseThrow(() -> ApiException.notFound("Connection"));
+        exchange.setProperty(RUNNING, running);
+        if (!running) {
+            connections.requestSync(userId, List.of(id));
+        }
         return List.of(id);
     }
 
+    /**
+     * 202 as for a queued sync (the client's request will be served by the sync that runs), but saying so: a second
+     * sync queued behind it would fetch the same balances again.
+     */
+    public ApiReply alreadyRunning() {
+        return ApiReply.accepted(Map.of("success", true, "message", "Sync already running", "alreadyRunning", true));
+    }
+
     public List<UUID> all(Exchange exchange) {
-        return connections.idsOf(CurrentUser.id(exchange));
+        UUID userId = CurrentUser.id(exchange);
+        List<UUID> ids = connections.idsOf(userId);
+        connections.requestSync(userId, ids);
+        return ids;
     }
 
     public ApiReply queuedOne() {

@@ -2,6 +2,7 @@ package io.coinsphere.exchangesync.sync;
 
 import io.coinsphere.exchangesync.config.SqlFiles;
 import io.coinsphere.exchangesync.kafka.OffsetTracker;
+import io.coinsphere.exchangesync.ops.LeaseHandback;
 import io.coinsphere.exchangesync.ops.Correlation;
 import java.time.OffsetDateTime;
 import org.apache.camel.builder.RouteBuilder;
@@ -24,9 +25,12 @@ public class SyncRoutes extends RouteBuilder {
     private final SyncEnqueuer enqueuer;
     private final SyncThrottle throttle;
     private final SyncQueue queue;
+    private final LeaseHandback leases;
 
     public SyncRoutes(SyncProperties properties, SyncJobs jobs, BalanceFetcher fetcher, SyncOutcomes outcomes,
-            SyncEvents events, OffsetTracker tracker, SyncEnqueuer enqueuer, SyncThrottle throttle, SyncQueue queue) {
+            SyncEvents events, OffsetTracker tracker, SyncEnqueuer enqueuer, SyncThrottle throttle, SyncQueue queue,
+            LeaseHandback leases) {
+        this.leases = leases;
         this.throttle = throttle;
         this.queue = queue;
         this.tracker = tracker;
@@ -79,10 +83,22 @@ public class SyncRoutes extends RouteBuilder {
         from("timer:sync-throttle?period=" + properties.throttle().interval().toMillis()).routeId("sync-throttle")
                 .process(e -> throttle.adjust(cpu.load(), !queue.isEmpty()));
 
+        // Renews the short leases of the syncs running here (retries included): a lease expires only with its instance.
+        from("timer:sync-lease-heartbeat?delay=" + properties.leaseHeartbeat().toMillis() + "&period="
+                + properties.leaseHeartbeat().toMillis()).routeId("sync-lease-heartbeat")
+                .doTry()
+                    .bean(leases, "renew")
+                .doCatch(Exception.class)
+                    // The database is away: the syncs are failing too, and the leases lapse as they should.
+                    .log(org.apache.camel.LoggingLevel.WARN, "Sync lease heartbeat failed: ${exception.class.simpleName}")
+                .end();
+
         from("direct:sync-connection").routeId("sync-connection")
                 .routeConfigurationId(SyncErrorPolicy.ID)
                 .process(e -> e.getMessage().setHeader(SyncHeaders.STARTED_AT, OffsetDateTime.now()))
                 .setHeader("leaseSeconds", constant(properties.lease().toSeconds()))
+                // One sync's own name: its retries take the lease again, any other sync of the connection is refused.
+                .process(e -> e.getMessage().setHeader("leaseOwner", leases.owner() + "/" + e.getExchangeId()))
                 // A redelivered scheduled record whose connection synced after the claim is a duplicate.
                 .setHeader("syncedBefore", simple("${header." + SyncHeaders.CLAIMED_AT + "}"))
                 .filter(header("syncedBefore").isNull())
@@ -99,7 +115,7 @@ public class SyncRoutes extends RouteBuilder {
                     .stop()
                 .end()
                 // Registers the lease so that a shutdown can hand it back if the sync is cut short.
-                .bean("leaseHandback", "taken")
+                .bean(leases, "taken")
                 .bean(jobs, "open")
                 .bean(fetcher, "fetch")
                 .to("direct:holdings-upsert")
@@ -116,6 +132,17 @@ public class SyncRoutes extends RouteBuilder {
         from("direct:sync-disable").routeId("sync-disable")
                 .setBody(method(outcomes, "disabled"))
                 .to("direct:sync-failure-record");
+
+        // The database stayed away through every retry: nothing is recorded against the connection. It is made due
+        // again (its lease handed back) so the next fan-out syncs it; if even that fails, the lease lapses.
+        from("direct:sync-database-unavailable").routeId("sync-database-unavailable")
+                .log(org.apache.camel.LoggingLevel.WARN,
+                        "Sync of connection ${header.connectionId} put back: the database did not answer through its retries")
+                .doTry()
+                    .bean(leases, "handBack")
+                .doCatch(Exception.class)
+                    .log(org.apache.camel.LoggingLevel.WARN, "Connection ${header.connectionId} is claimed again once its lease lapses")
+                .end();
 
         from("direct:sync-failure-record").routeId("sync-failure-record")
                 .to(SqlFiles.endpoint("sync-failure.sql", "noop=true"))

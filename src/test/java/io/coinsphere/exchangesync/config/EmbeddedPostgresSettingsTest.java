@@ -10,8 +10,18 @@ import org.springframework.mock.env.MockEnvironment;
 class EmbeddedPostgresSettingsTest {
 
     @Test
-    void noSettingsByDefault() {
-        assertThat(EmbeddedPostgresConfiguration.postgresSettings(new MockEnvironment())).isEmpty();
+    void durableByDefault() {
+        assertThat(EmbeddedPostgresConfiguration.postgresSettings(new MockEnvironment()))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("fsync", "on", "synchronous_commit", "on"));
+    }
+
+    @Test
+    void testsAndTheBenchmarkMayTurnDurabilityOff() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("coinsphere.embedded.postgres-settings.fsync", "off")
+                .withProperty("coinsphere.embedded.postgres-settings.synchronous_commit", "off");
+        assertThat(EmbeddedPostgresConfiguration.postgresSettings(environment))
+                .containsEntry("fsync", "off").containsEntry("synchronous_commit", "off").hasSize(2);
     }
 
     @Test
@@ -27,6 +37,7 @@ class EmbeddedPostgresSettingsTest {
                 .containsEntry("shared_preload_libraries", "pg_stat_statements")
                 .containsEntry("pg_stat_statements.track_planning", "on")
                 .containsEntry("work_mem", "8MB")
-                .hasSize(3);
+                .containsEntry("fsync", "on")
+                .hasSize(5);
     }
 }

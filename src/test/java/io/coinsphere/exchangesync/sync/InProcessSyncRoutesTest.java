@@ -28,7 +28,7 @@ class InProcessSyncRoutesTest {
     void theRestRequestsHeadersStayBehind() throws Exception {
         camel.getRegistry().bind("syncQueue", new SyncQueue());
         camel.addRoutes(new InProcessSyncRoutes(new SyncProperties(Duration.ofSeconds(30), true, 200, 1000, 2,
-                Duration.ofMinutes(5), new SyncProperties.Retry(3, Duration.ofSeconds(5), 2.0),
+                Duration.ofMinutes(5), Duration.ofSeconds(10), "", new SyncProperties.Retry(3, Duration.ofSeconds(5), 2.0, 8),
                 new SyncProperties.Throttle(0.85, 4, Duration.ofMillis(500)))));
         camel.addRoutes(new RouteBuilder() {
             @Override

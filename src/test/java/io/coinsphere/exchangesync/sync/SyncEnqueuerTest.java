@@ -23,8 +23,8 @@ class SyncEnqueuerTest {
     SyncEnqueuerTest() {
         camel.getRegistry().bind("syncQueue", queue);
         camel.start();
-        SyncProperties properties = new SyncProperties(Duration.ofSeconds(30), true, 200, 1000, 2, Duration.ofMinutes(5),
-                new SyncProperties.Retry(3, Duration.ofSeconds(5), 2.0),
+        SyncProperties properties = new SyncProperties(Duration.ofSeconds(30), true, 200, 1000, 2, Duration.ofMinutes(5), Duration.ofSeconds(10), "",
+                new SyncProperties.Retry(3, Duration.ofSeconds(5), 2.0, 8),
                 new SyncProperties.Throttle(0.85, 4, Duration.ofMillis(500)));
         enqueuer = new SyncEnqueuer(camel, queue, properties);
     }
