@@ -115,12 +115,13 @@ public class LiveStreams implements SmartLifecycle, DisposableBean {
             streams.add(stream);
             return streams;
         });
+        open.add(stream);
+        stream.ready();
+        // Beats start after the ready frame, which the page waits for first.
         long every = Math.max(1, properties.heartbeat().toMillis());
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> writers.execute(stream::heartbeat),
                 every, every, TimeUnit.MILLISECONDS);
         stream.whenClosed(() -> beat.cancel(false));
-        open.add(stream);
-        stream.ready();
         if (!running) {
             // Opened while shutting down: end it at once, the page reconnects to a running instance.
             stream.close();
