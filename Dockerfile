@@ -20,6 +20,9 @@ COPY --from=build /src/app.jar /app/app.jar
 USER coinsphere
 # Generated files (JWT signing key when none is configured) live here; mount a volume.
 ENV COINSPHERE_DATA_DIR=/data
+# SECURITY: no embedded database or generated master key inside a container: without SPRING_DATASOURCE_URL and
+# ENCRYPTION_KEY the service refuses to start and says what is missing (config/ExternalServicesRequired).
+ENV COINSPHERE_REQUIRE_EXTERNAL_SERVICES=true
 VOLUME /data
 EXPOSE 3001
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \

@@ -4,13 +4,16 @@ import io.coinsphere.exchangesync.web.ApiError;
 import io.coinsphere.exchangesync.web.ApiException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -27,12 +30,13 @@ public class AuthService {
     private final PasswordHasher passwords;
     private final TokenIssuer tokens;
     private final Validator validator;
-    private final Roles roles;
     private final PasswordPolicy policy;
+    private final LoginThrottle throttle;
 
     public AuthService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PasswordHasher passwords,
-                       TokenIssuer tokens, Validator validator, Roles roles, PasswordPolicy policy) {
-        this.roles = roles;
+                       TokenIssuer tokens, Validator validator, PasswordPolicy policy,
+                       ObjectProvider<LoginThrottle> throttle) {
+        this.throttle = throttle.getIfAvailable(LoginThrottle::none);
         this.policy = policy;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -68,16 +72,24 @@ public class AuthService {
         requireBody(request);
         LoginRequest normalized = new LoginRequest(normalizeEmail(request.email()), request.password());
         validate(normalized, List.of());
+        Optional<Duration> wait = throttle.charge(normalized.email());
+        if (wait.isPresent()) {
+            throw new ApiException(429, "rate_limited", "Too many failed logins for this account: try again in "
+                    + wait.get().toSeconds() + " s", List.of(), wait.get());
+        }
         List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT id, password_hash FROM users WHERE email = :email", Map.of("email", normalized.email()));
+                "SELECT id, password_hash, is_admin FROM users WHERE email = :email", Map.of("email", normalized.email()));
         boolean ok = rows.isEmpty()
                 ? passwords.matchesNothing(normalized.password())
                 : passwords.matches(normalized.password(), (String) rows.get(0).get("password_hash"));
-        if (!ok) {
+        if (ok) {
+            throttle.refund(normalized.email());
+        } else {
             // SECURITY: one answer, and one BCrypt check, whether or not the email exists (no account enumeration).
             throw new ApiException(401, "invalid_credentials", "Invalid email or password");
         }
-        return tokens.issue((UUID) rows.get(0).get("id"), normalized.email(), roles.of(normalized.email()));
+        return tokens.issue((UUID) rows.get(0).get("id"), normalized.email(),
+                Roles.of(Boolean.TRUE.equals(rows.get(0).get("is_admin"))));
     }
 
     // SECURITY: emails are compared lower-cased, so "A@x.io" and "a@x.io" cannot be two accounts.

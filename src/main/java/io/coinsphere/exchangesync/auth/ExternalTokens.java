@@ -13,8 +13,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * There is no auto-provisioning: the person registers first (so an account always has its own password and
  * default portfolio), then may sign in either way.
  *
- * <p>SECURITY: roles come from this service's configuration ({@link Roles}), never from the external token, so
- * an external issuer cannot make anyone an administrator.
+ * <p>SECURITY: an external token is a plain {@code USER}, whatever it claims and whoever it names: an administrator
+ * signs in with this service's own login, so an external issuer (or an account taken over there) can never open the
+ * operations paths.
  */
 final class ExternalTokens {
 
@@ -22,14 +23,11 @@ final class ExternalTokens {
     static final String EXTERNAL_SUBJECT_CLAIM = "ext_sub";
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final Roles roles;
-
-    ExternalTokens(NamedParameterJdbcTemplate jdbc, Roles roles) {
+    ExternalTokens(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.roles = roles;
     }
 
-    /** The token with {@code sub} = local user id and the local {@code roles}; 401 when no account matches. */
+    /** The token with {@code sub} = local user id and the role {@code USER}; 401 when no account matches. */
     Jwt toLocal(Jwt external) {
         Object verified = external.getClaims().get("email_verified");
         String email = AuthService.normalizeEmail(external.getClaimAsString("email"));
@@ -46,7 +44,7 @@ final class ExternalTokens {
                     c.putAll(external.getClaims());
                     c.put(EXTERNAL_SUBJECT_CLAIM, String.valueOf(external.getSubject()));
                     c.put("sub", ids.get(0).toString());
-                    c.put(TokenIssuer.ROLES_CLAIM, roles.of(email));
+                    c.put(TokenIssuer.ROLES_CLAIM, Roles.of(false));
                 })
                 .build();
     }

@@ -86,8 +86,7 @@ public class JwtConfig {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(JwtKeys jwtKeys, OAuth2ResourceServerProperties resourceServer, NamedParameterJdbcTemplate jdbc,
-            Roles roles) {
+    JwtDecoder jwtDecoder(JwtKeys jwtKeys, OAuth2ResourceServerProperties resourceServer, NamedParameterJdbcTemplate jdbc) {
         JwtDecoder local = localDecoder(jwtKeys);
         OAuth2ResourceServerProperties.Jwt external = resourceServer.getJwt();
         if (!isSet(external.getJwkSetUri())) {
@@ -98,17 +97,20 @@ public class JwtConfig {
             throw new IllegalStateException("spring.security.oauth2.resourceserver.jwt.jwk-set-uri needs issuer-uri:"
                     + " the external issuer's exact iss value");
         }
+        // SECURITY: without an audience, a token the issuer minted for any other application would open this one.
+        if (external.getAudiences().stream().noneMatch(JwtConfig::isSet)) {
+            throw new IllegalStateException("spring.security.oauth2.resourceserver.jwt.jwk-set-uri needs audiences:"
+                    + " the aud value the external issuer puts in tokens meant for this service");
+        }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(external.getJwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(JwtValidators.createDefaultWithIssuer(external.getIssuerUri()));
-        if (!external.getAudiences().isEmpty()) {
-            List<String> audiences = external.getAudiences();
-            validators.add(new JwtClaimValidator<List<String>>("aud",
-                    aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
-        }
+        List<String> audiences = external.getAudiences();
+        validators.add(new JwtClaimValidator<List<String>>("aud",
+                aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return new IssuerRoutingJwtDecoder(local, external.getIssuerUri(), decoder, new ExternalTokens(jdbc, roles));
+        return new IssuerRoutingJwtDecoder(local, external.getIssuerUri(), decoder, new ExternalTokens(jdbc));
     }
 
     /** Our own tokens: RS256 under one of our public keys, chosen by kid, with our issuer. */

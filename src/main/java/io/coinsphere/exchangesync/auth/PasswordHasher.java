@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.LongAdder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
@@ -19,6 +20,7 @@ public final class PasswordHasher {
 
     private final BCryptPasswordEncoder encoder;
     private final String dummyHash;
+    private final LongAdder checks = new LongAdder();
 
     public PasswordHasher(int strength) {
         this.encoder = new BCryptPasswordEncoder(strength);
@@ -34,13 +36,20 @@ public final class PasswordHasher {
     }
 
     public boolean matches(String rawPassword, String hash) {
+        checks.increment();
         return encoder.matches(prepare(rawPassword), hash);
     }
 
     /** Spends the time of one {@link #matches} and returns false; for unknown users. */
     public boolean matchesNothing(String rawPassword) {
+        checks.increment();
         encoder.matches(prepare(rawPassword), dummyHash);
         return false;
+    }
+
+    /** Passwords checked so far (each one BCrypt check, ~50-100 ms of a core): what a guessing limit must bound. */
+    public long checks() {
+        return checks.sum();
     }
 
     // SECURITY: pre-hashing only beyond 72 bytes keeps ordinary passwords plain BCrypt, and keeps every

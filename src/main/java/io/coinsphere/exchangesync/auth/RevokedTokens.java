@@ -3,6 +3,8 @@ package io.coinsphere.exchangesync.auth;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -44,14 +46,38 @@ public class RevokedTokens {
                 "SELECT EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = :jti)", Map.of("jti", jti), Boolean.class));
     }
 
-    /** {@code decoder}, refusing signed-out tokens like invalid ones (401). One primary-key lookup per request. */
+    /**
+     * Whether the token was signed out, or issued before its account's {@code tokens_valid_after} (set when the
+     * account lost a role, see {@link AdminGrants}). One statement of two primary-key lookups.
+     */
+    boolean isRefused(Jwt jwt) {
+        UUID user = userId(jwt.getSubject());
+        Instant issued = jwt.getIssuedAt();
+        if (user == null || issued == null) {
+            return isRevoked(jwt.getId());
+        }
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = :jti)"
+                + " OR EXISTS (SELECT 1 FROM users WHERE id = :user AND tokens_valid_after > :issued)",
+                new MapSqlParameterSource("jti", jwt.getId() == null ? "" : jwt.getId()).addValue("user", user)
+                        .addValue("issued", Timestamp.from(issued)), Boolean.class));
+    }
+
+    /** {@code decoder}, refusing signed-out and superseded tokens like invalid ones (401). */
     public JwtDecoder guard(JwtDecoder decoder) {
         return token -> {
             Jwt jwt = decoder.decode(token);
-            if (isRevoked(jwt.getId())) {
+            if (isRefused(jwt)) {
                 throw new BadJwtException("token signed out");
             }
             return jwt;
         };
+    }
+
+    private static UUID userId(String subject) {
+        try {
+            return subject == null ? null : UUID.fromString(subject);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

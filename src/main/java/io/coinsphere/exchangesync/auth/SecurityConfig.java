@@ -1,6 +1,8 @@
 package io.coinsphere.exchangesync.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -24,7 +26,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * Stateless token security. Public: login and registration, the static UI, {@code /health},
  * {@code /actuator/health}, {@code /actuator/info} and the OpenAPI document {@code /api-doc}. Role
- * {@code ADMIN}: every other {@code /actuator/**} path (Hawtio, Jolokia, Prometheus) and the queue stats.
+ * {@code ADMIN}: every other {@code /actuator/**} path (Hawtio, Jolokia, Prometheus) and the queue stats;
+ * Prometheus may also use its scrape token ({@link ScrapeToken}), which opens {@code /actuator/prometheus} only.
  * Role {@code USER}: the rest of {@code /api/v1/**}. Tokens are RS256 JWTs issued by this service, from the
  * {@code Authorization} header or, for the web page, the session cookie (writes then need {@code X-CSRF-Token}).
  */
@@ -50,8 +53,11 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain managementSecurity(HttpSecurity http, JwtDecoder jwtDecoder, ObjectMapper objectMapper,
-            NamedParameterJdbcTemplate jdbc, PasswordHasher passwords, Roles roles, RevokedTokens revoked) throws Exception {
+            NamedParameterJdbcTemplate jdbc, PasswordHasher passwords, RevokedTokens revoked,
+            @Value("${coinsphere.security.prometheus-token:}") String prometheusToken, ObjectProvider<LoginThrottle> throttle)
+            throws Exception {
         JsonSecurityErrors errors = new JsonSecurityErrors(objectMapper);
+        ScrapeToken scrapeToken = new ScrapeToken(prometheusToken);
         http
             // Path patterns on the whole request path: Jolokia is served by its own servlet, which the default
             // MVC matchers would not see, letting its requests fall through to the API chain.
@@ -62,7 +68,7 @@ public class SecurityConfig {
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
             .addFilterBefore(new SameOriginWrites(), BasicAuthenticationFilter.class)
-            .authenticationProvider(AdminLogin.provider(jdbc, passwords, roles))
+            .authenticationProvider(AdminLogin.provider(jdbc, passwords, throttle.getIfAvailable(LoginThrottle::none)))
             .httpBasic(b -> b.realmName("coinsphere-operations").authenticationEntryPoint(errors.entryPoint(OPS_REALM)))
             .headers(h -> headers(h, MANAGEMENT_CONTENT_SECURITY_POLICY))
             .formLogin(AbstractHttpConfigurer::disable)
@@ -72,9 +78,11 @@ public class SecurityConfig {
                 // Anonymous callers get the status only; details need ADMIN (management.endpoint.health.show-details).
                 .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**"),
                         PATHS.matcher("/actuator/info")).permitAll()
+                // The scrape token's role opens the metrics and nothing else.
+                .requestMatchers(PATHS.matcher("/actuator/prometheus")).hasAnyRole(Roles.ADMIN, ScrapeToken.METRICS)
                 .anyRequest().hasRole(Roles.ADMIN))
             .oauth2ResourceServer(rs -> rs
-                .jwt(jwt -> jwt.decoder(revoked.guard(jwtDecoder)).jwtAuthenticationConverter(rolesFromToken()))
+                .jwt(jwt -> jwt.decoder(scrapeToken.or(revoked.guard(jwtDecoder))).jwtAuthenticationConverter(rolesFromToken()))
                 .authenticationEntryPoint(errors.entryPoint(OPS_REALM))
                 .accessDeniedHandler(errors.accessDeniedHandler()))
             .exceptionHandling(e -> e

@@ -48,8 +48,10 @@ public record ExchangesProperties(
 
     /**
      * A token bucket: up to {@code capacity} tokens, {@code refill} tokens added every {@code period}.
-     * A call costs its request weight (Binance) or 1. {@code perKey}: one bucket per API key (limits
-     * counted per key or profile) instead of one per exchange (Binance counts per IP).
+     * A call costs its request weight (Binance) or 1. {@code perKey} declares where the exchange counts its
+     * limit: per API key, profile or account (true: one bucket per key, and a 429 pauses only that key) or per
+     * client address (false, Binance: one bucket for the exchange, and a 429 pauses every key). A new exchange
+     * states it in {@link #defaults}.
      */
     public record Budget(Long capacity, Long refill, Duration period, Boolean perKey) {
 

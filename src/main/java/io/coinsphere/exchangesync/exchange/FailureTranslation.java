@@ -53,7 +53,7 @@ public final class FailureTranslation {
                     + " the sync will retry after the ban.", retryAfter(headers).orElse(null), cause);
         }
         if (status >= 500) {
-            return new ExchangeUnavailable(name + " is having problems (HTTP " + status + "); the sync will retry later.", cause);
+            return ExchangeUnavailable.outage(name + " is having problems (HTTP " + status + "); the sync will retry later.", cause);
         }
         if (status == 401) {
             return new CredentialsRejected(CredentialsRejected.Reason.OTHER,
@@ -69,21 +69,21 @@ public final class FailureTranslation {
     public static ExchangeFailure fromTransport(ExchangeId id, Throwable error) {
         String name = id.displayName();
         if (findCause(error, InterruptedIOException.class).isPresent()) {
-            return new ExchangeUnavailable(name + " did not answer in time; the sync will retry later.", error);
+            return ExchangeUnavailable.outage(name + " did not answer in time; the sync will retry later.", error);
         }
         if (findCause(error, ConnectException.class).isPresent()
                 || findCause(error, NoRouteToHostException.class).isPresent()
                 || findCause(error, UnknownHostException.class).isPresent()) {
-            return new ExchangeUnavailable("Could not connect to " + name + "; the sync will retry later.", error);
+            return ExchangeUnavailable.outage("Could not connect to " + name + "; the sync will retry later.", error);
         }
         if (findCause(error, SSLException.class).isPresent()) {
-            return new ExchangeUnavailable("The secure connection to " + name + " failed; the sync will retry later.", error);
+            return ExchangeUnavailable.outage("The secure connection to " + name + " failed; the sync will retry later.", error);
         }
         if (findCause(error, JsonProcessingException.class).isPresent()) {
             return new ExchangeUnavailable(name + " sent an answer we could not read; the sync will retry later.", error);
         }
         if (findCause(error, java.io.IOException.class).isPresent()) {
-            return new ExchangeUnavailable("The connection to " + name + " failed; the sync will retry later.", error);
+            return ExchangeUnavailable.outage("The connection to " + name + " failed; the sync will retry later.", error);
         }
         return new ExchangeUnavailable("Unexpected error while reading balances from " + name + "; the sync will retry later.", error);
     }

@@ -1,9 +1,13 @@
 package io.coinsphere.exchangesync.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coinsphere.exchangesync.ratelimit.ClientAddress;
+import io.coinsphere.exchangesync.ratelimit.RateLimitProperties;
 import io.coinsphere.exchangesync.web.ApiError;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,21 +29,26 @@ public class LiveEventsController {
     private final LiveStreams streams;
     private final LiveProperties properties;
     private final ObjectMapper json;
+    private final ClientAddress addresses;
 
-    public LiveEventsController(LiveStreams streams, LiveProperties properties, ObjectMapper json) {
+    public LiveEventsController(LiveStreams streams, LiveProperties properties, ObjectMapper json,
+            RateLimitProperties rateLimits) {
+        this.addresses = new ClientAddress(rateLimits.trustedProxies());
         this.streams = streams;
         this.properties = properties;
         this.json = json;
     }
 
     @GetMapping("/api/v1/events")
-    public SseEmitter events(Authentication authentication, HttpServletResponse response) {
+    public SseEmitter events(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
         UUID userId = userId(authentication);
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
         // Proxies such as nginx buffer responses unless told not to; a buffered stream is not live.
         response.setHeader("X-Accel-Buffering", "no");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        LiveStream stream = streams.open(userId, new EmitterSink(emitter));
+        // The client address as the rate limits see it (X-Forwarded-For only from a trusted proxy).
+        String address = addresses.of(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
+        LiveStream stream = streams.open(userId, address, new EmitterSink(emitter));
         emitter.onCompletion(stream::close);
         emitter.onTimeout(stream::close);
         emitter.onError(error -> stream.close());
@@ -52,7 +61,7 @@ public class LiveEventsController {
         response.setStatus(429);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), ApiError.of("too_many_streams",
-                "Too many open event streams for this user; close a tab and try again", null));
+                "Too many open event streams; close a tab and try again", null));
     }
 
     private static UUID userId(Authentication authentication) {

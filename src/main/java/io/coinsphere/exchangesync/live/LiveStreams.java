@@ -1,5 +1,6 @@
 package io.coinsphere.exchangesync.live;
 
+import io.coinsphere.exchangesync.sync.SyncEvent;
 import io.coinsphere.exchangesync.sync.SyncEvents;
 import java.util.Map;
 import java.util.Set;
@@ -21,15 +22,16 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens live streams: subscribes each to the {@link SyncEvents} bus, beats its heart and caps how
- * many one user holds. Streams end before the web server's graceful shutdown, which would otherwise
- * wait for them as active requests. Frames are written on a small pool of our own, because the bus calls its
- * subscribers on the sync worker's thread and a slow browser must never hold up a sync.
+ * Opens live streams, beats their hearts and caps how many one user, one client address and the whole instance
+ * hold. Streams end before the web server's graceful shutdown, which would otherwise wait for them as active
+ * requests. The bus calls its subscribers on the sync worker's thread: this class is its one subscriber and only
+ * hands each event to a small pool of our own, which finds the user's streams and writes the frames, so neither
+ * a slow browser nor many open streams ever hold up a sync.
  */
 @Component
 public class LiveStreams implements SmartLifecycle, DisposableBean {
 
-    /** Raised when a user already holds {@link LiveProperties#maxStreamsPerUser()} streams. */
+    /** Raised when the user, the client address or the instance already holds as many streams as allowed. */
     public static class TooManyStreams extends RuntimeException {
         TooManyStreams() {
             super("too many open event streams", null, false, false);
@@ -41,7 +43,11 @@ public class LiveStreams implements SmartLifecycle, DisposableBean {
     private final SyncEvents events;
     private final LiveProperties properties;
     private final Set<LiveStream> open = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, Set<LiveStream>> byUser = new ConcurrentHashMap<>();
     private final Map<UUID, AtomicInteger> perUser = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
+    private final Runnable unsubscribe;
     private final ScheduledExecutorService heartbeats;
     private final ExecutorService writers;
     private volatile boolean running = true;
@@ -54,26 +60,56 @@ public class LiveStreams implements SmartLifecycle, DisposableBean {
         // which only costs the page a refresh it also gets from the next event or heartbeat.
         this.writers = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(10_000),
                 daemon("live-writer"), new ThreadPoolExecutor.DiscardPolicy());
+        // On the sync worker's thread: one hand-off, whatever the number of streams.
+        this.unsubscribe = events.subscribe(event -> writers.execute(() -> deliver(event)));
     }
 
-    /** Opens a stream for {@code userId}; it is subscribed before the {@code ready} frame is sent. */
+    private void deliver(SyncEvent event) {
+        Set<LiveStream> streams = event.userId() == null ? null : byUser.get(event.userId());
+        if (streams != null) {
+            streams.forEach(stream -> stream.accept(event));
+        }
+    }
+
+    /** Opens a stream for {@code userId} without an address cap (tests). */
     public LiveStream open(UUID userId, LiveStream.Sink sink) {
-        AtomicInteger count = perUser.computeIfAbsent(userId, id -> new AtomicInteger());
-        if (count.incrementAndGet() > properties.maxStreamsPerUser()) {
-            count.decrementAndGet();
+        return open(userId, null, sink);
+    }
+
+    /**
+     * Opens a stream for {@code userId} from the client {@code address} (null: not counted per address); it receives
+     * events before the {@code ready} frame is sent.
+     */
+    public LiveStream open(UUID userId, String address, LiveStream.Sink sink) {
+        AtomicInteger user = perUser.computeIfAbsent(userId, id -> new AtomicInteger());
+        AtomicInteger client = address == null ? new AtomicInteger() : perAddress.computeIfAbsent(address, a -> new AtomicInteger());
+        boolean over = total.incrementAndGet() > properties.maxStreams();
+        over |= user.incrementAndGet() > properties.maxStreamsPerUser();
+        over |= client.incrementAndGet() > properties.maxStreamsPerAddress();
+        if (over) {
+            total.decrementAndGet();
+            user.decrementAndGet();
+            client.decrementAndGet();
             throw new TooManyStreams();
         }
         LiveStream stream = new LiveStream(userId, sink);
         stream.whenClosed(() -> {
             open.remove(stream);
-            count.decrementAndGet();
-        });
-        Runnable unsubscribe = events.subscribe(event -> {
-            if (stream.wants(event)) {
-                writers.execute(() -> stream.accept(event));
+            byUser.computeIfPresent(userId, (id, set) -> {
+                set.remove(stream);
+                return set.isEmpty() ? null : set;
+            });
+            total.decrementAndGet();
+            user.decrementAndGet();
+            if (client.decrementAndGet() == 0 && address != null) {
+                perAddress.remove(address, client);
             }
         });
-        stream.whenClosed(unsubscribe);
+        byUser.compute(userId, (id, set) -> {
+            Set<LiveStream> streams = set == null ? ConcurrentHashMap.newKeySet() : set;
+            streams.add(stream);
+            return streams;
+        });
         long every = Math.max(1, properties.heartbeat().toMillis());
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> writers.execute(stream::heartbeat),
                 every, every, TimeUnit.MILLISECONDS);
@@ -120,6 +156,7 @@ public class LiveStreams implements SmartLifecycle, DisposableBean {
 
     @Override
     public void destroy() {
+        unsubscribe.run();
         stop();
         heartbeats.shutdownNow();
         writers.shutdownNow();

@@ -8,6 +8,9 @@ public interface BucketStore {
     /** Takes one token from the bucket {@code key} (created with {@code limit} if new). */
     Quota take(String key, Limit limit);
 
+    /** Gives one token back to the bucket {@code key} (never above its size); nothing if the bucket is gone. */
+    void refund(String key, Limit limit);
+
     /** Whether the bucket {@code key} has a token left, without taking it. */
     Quota peek(String key, Limit limit);
 

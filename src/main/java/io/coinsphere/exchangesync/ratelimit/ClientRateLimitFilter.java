@@ -50,14 +50,22 @@ public final class ClientRateLimitFilter extends RateLimitFilter {
         }
         RateLimitRules.Rule rule = guarded.get();
         Draw draw = new Draw(rule.name(), rule.key(client(request)), rule.limit());
-        Quota left = safely(() -> store().peek(draw.key(), draw.limit()));
-        if (left != null && !left.allowed()) {
-            refuse(request, response, draw, left);
+        // SECURITY: charged before the password is checked, refunded after a right one. Peeking first and charging
+        // after a 401 let every guess in flight pass while the bucket still showed a token.
+        Quota charged = safely(() -> store().take(draw.key(), draw.limit()));
+        if (charged != null && !charged.allowed()) {
+            refuse(request, response, draw, charged);
             return;
         }
-        chain.doFilter(request, response);
-        if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-            safely(() -> store().take(draw.key(), draw.limit()));
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            if (charged != null && response.getStatus() != HttpServletResponse.SC_UNAUTHORIZED) {
+                safely(() -> {
+                    store().refund(draw.key(), draw.limit());
+                    return null;
+                });
+            }
         }
     }
 

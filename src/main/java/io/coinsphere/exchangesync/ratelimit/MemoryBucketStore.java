@@ -54,6 +54,14 @@ public final class MemoryBucketStore implements BucketStore {
     }
 
     @Override
+    public void refund(String key, Limit limit) {
+        Entry entry = buckets.get(key);
+        if (entry != null) {
+            entry.bucket.addTokens(1);
+        }
+    }
+
+    @Override
     public Quota peek(String key, Limit limit) {
         Entry entry = buckets.get(key);
         return entry == null

@@ -35,6 +35,11 @@ public final class PostgresBucketStore implements BucketStore {
     }
 
     @Override
+    public void refund(String key, Limit limit) {
+        buckets.builder().build(key, () -> Quota.configuration(limit)).addTokens(1);
+    }
+
+    @Override
     public Quota peek(String key, Limit limit) {
         return Quota.of(buckets.builder().build(key, () -> Quota.configuration(limit)).estimateAbilityToConsume(1), limit);
     }

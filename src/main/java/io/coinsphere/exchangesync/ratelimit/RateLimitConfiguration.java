@@ -1,6 +1,7 @@
 package io.coinsphere.exchangesync.ratelimit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coinsphere.exchangesync.auth.LoginThrottle;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,6 +28,11 @@ public class RateLimitConfiguration {
         return properties.store() == RateLimitProperties.Store.POSTGRES
                 ? new PostgresBucketStore(dataSource)
                 : new MemoryBucketStore(properties.maxBuckets());
+    }
+
+    @Bean
+    LoginThrottle accountLoginThrottle(BucketStore buckets, RateLimitProperties properties, MeterRegistry meters) {
+        return new AccountLoginThrottle(buckets, properties.accountLogin(), meters);
     }
 
     @Bean

@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param store          where the buckets live: this instance's memory, or PostgreSQL shared by every instance
  * @param api            every {@code /api/**} request, per client address
  * @param login          {@code /api/v1/auth/login} on top of {@code api}, per client address
- * @param exchangeTest   {@code /api/v1/exchanges/test} on top of {@code api}, per user (each one calls an exchange)
+ * @param exchangeTest   key tests, connects and key replacements on top of {@code api}, per user (each one calls an exchange)
+ * @param accountLogin   failed password checks per account (API login and HTTP Basic), whatever the address
  * @param trustedProxies addresses or CIDR ranges of reverse proxies whose {@code X-Forwarded-For} is believed;
  *                       empty: the header is ignored
  * @param maxBuckets     most buckets kept in memory (store=memory); idle ones go first
@@ -30,6 +31,7 @@ public record RateLimitProperties(
         @Valid Limit api,
         @Valid Limit login,
         @Valid Limit exchangeTest,
+        @Valid Limit accountLogin,
         @DefaultValue({}) @NotNull List<String> trustedProxies,
         @DefaultValue("100000") @Min(100) int maxBuckets,
         @DefaultValue("1m") @NotNull Duration cleanupInterval) {
@@ -38,6 +40,7 @@ public record RateLimitProperties(
         api = api != null ? api : new Limit(100, Duration.ofMinutes(15));
         login = login != null ? login : new Limit(10, Duration.ofMinutes(1));
         exchangeTest = exchangeTest != null ? exchangeTest : new Limit(10, Duration.ofMinutes(1));
+        accountLogin = accountLogin != null ? accountLogin : new Limit(10, Duration.ofMinutes(15));
     }
 
     /** Where buckets are kept. */

@@ -4,17 +4,21 @@ import io.coinsphere.exchangesync.ratelimit.RateLimitProperties.Limit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Which buckets a request draws from. Every {@code /api/**} request draws from the client address's
- * {@code api} bucket; a login also from the address's {@code login} bucket, and a key test also from the
- * user's {@code exchange-test} bucket. Everything outside {@code /api/} (the web page's files, {@code /health},
+ * {@code api} bucket; a login also from the address's {@code login} bucket, and a key test, connect or key
+ * replacement also from the user's {@code exchange-test} bucket. Everything outside {@code /api/} (the web page's files, {@code /health},
  * {@code /actuator/health}, the OpenAPI document) is exempt.
  */
 public final class RateLimitRules {
 
     static final String LOGIN_PATH = "/api/v1/auth/login";
     static final String EXCHANGE_TEST_PATH = "/api/v1/exchanges/test";
+    static final String CONNECT_PATH = "/api/v1/exchanges/connect";
+    /** Replacing a connection's key tests the new key with the exchange first. */
+    private static final Pattern CREDENTIALS_PATH = Pattern.compile("/api/v1/exchanges/connections/[^/]+/credentials");
 
     private final Rule api;
     private final Rule login;
@@ -48,9 +52,16 @@ public final class RateLimitRules {
         return LOGIN_PATH.equals(normal) ? List.of(api, login) : List.of(api);
     }
 
-    /** The bucket of the authenticated user, if the path has one. */
+    /**
+     * The bucket of the authenticated user, if the path has one: every request that calls an exchange with a key the
+     * user sends (a key test, a connect, a key replacement) draws from the same {@code exchange-test} bucket, so
+     * none of them is a way around the others' limit.
+     */
     public Optional<Rule> forUser(String path) {
-        return EXCHANGE_TEST_PATH.equals(normalise(path)) ? Optional.of(exchangeTest) : Optional.empty();
+        String normal = normalise(path);
+        boolean callsExchange = EXCHANGE_TEST_PATH.equals(normal) || CONNECT_PATH.equals(normal)
+                || CREDENTIALS_PATH.matcher(normal).matches();
+        return callsExchange ? Optional.of(exchangeTest) : Optional.empty();
     }
 
     /**

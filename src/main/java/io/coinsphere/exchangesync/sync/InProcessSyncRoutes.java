@@ -1,5 +1,6 @@
 package io.coinsphere.exchangesync.sync;
 
+import io.coinsphere.exchangesync.ops.Correlation;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,10 @@ public class InProcessSyncRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // SECURITY: the REST request's headers (Authorization, Cookie, and any a client made up, such as userId)
+        // must not ride along into the queue and steer the sync; only what the Kafka path carries goes on.
         from("direct:sync-request").routeId("sync-request-local")
+                .removeHeaders("*", SyncHeaders.TRIGGER, SyncHeaders.CLAIMED_AT, Correlation.HEADER)
                 .to("direct:sync-enqueue");
 
         from("direct:sync-schedule").routeId("sync-schedule-local")

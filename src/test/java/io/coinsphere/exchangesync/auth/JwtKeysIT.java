@@ -58,6 +58,7 @@ class JwtKeysIT {
     private static final RSAKey PREVIOUS = generate();
     private static final RSAKey EXTERNAL = generate();
     private static final String ADMIN_EMAIL = "jwks-admin@example.com";
+    private static final String AUDIENCE = "coinsphere-exchange-sync";
     private static final HttpServer IDP = startIdp();
     private static final String EXTERNAL_ISSUER = "http://127.0.0.1:" + IDP.getAddress().getPort() + "/realms/test";
 
@@ -79,6 +80,7 @@ class JwtKeysIT {
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 () -> "http://127.0.0.1:" + IDP.getAddress().getPort() + "/jwks");
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> EXTERNAL_ISSUER);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
     }
 
     @AfterAll
@@ -88,6 +90,9 @@ class JwtKeysIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    AdminGrants adminGrants;
 
     @Test
     void jwksIsPublicAndHoldsOnlyPublicKeys() throws Exception {
@@ -154,7 +159,12 @@ class JwtKeysIT {
         String expired = sign(EXTERNAL, EXTERNAL_ISSUER, c -> c.subject("idp-user-42").claim("email", email)
                 .claim("email_verified", true).issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)));
         String noEmail = sign(EXTERNAL, EXTERNAL_ISSUER, c -> c.subject(userId.toString()));
-        for (String token : List.of(unverified, unknown, forged, expired, noEmail)) {
+        // SECURITY: a token the issuer minted for another application does not open this one.
+        String otherAudience = sign(EXTERNAL, EXTERNAL_ISSUER, c -> c.subject("idp-user-42").claim("email", email)
+                .claim("email_verified", true).audience(List.of("another-app")));
+        String noAudience = sign(EXTERNAL, EXTERNAL_ISSUER, c -> c.subject("idp-user-42").claim("email", email)
+                .claim("email_verified", true).claims(claims -> claims.remove("aud")));
+        for (String token : List.of(unverified, unknown, forged, expired, noEmail, otherAudience, noAudience)) {
             ApiClient.Response response = whoAmI(token);
             assertThat(response.status()).as(response.raw()).isEqualTo(401);
             assertThat(response.text("error")).isEqualTo("unauthorized");
@@ -162,12 +172,15 @@ class JwtKeysIT {
     }
 
     @Test
-    void anExternalUserListedAsAdminIsAnAdmin() {
+    void anExternalTokenNeverOpensTheOperatorPathsEvenForAnAdministratorsEmail() {
         registerAndLogin(ADMIN_EMAIL);
+        adminGrants.apply();
+        assertThat(get("/api/v1/admin/vault/keys", registerAndLogin(ADMIN_EMAIL).token()).status())
+                .as("the administrator's own login").isEqualTo(200);
         String external = sign(EXTERNAL, EXTERNAL_ISSUER, c -> c.subject("idp-admin").claim("email", ADMIN_EMAIL)
                 .claim("email_verified", "true"));
         ApiClient.Response keys = get("/api/v1/admin/vault/keys", external);
-        assertThat(keys.status()).as(keys.raw()).isEqualTo(200);
+        assertThat(keys.status()).as(keys.raw()).isEqualTo(403);
     }
 
     private ApiClient registerAndLogin(String email) {
@@ -188,7 +201,7 @@ class JwtKeysIT {
 
     private static String sign(RSAKey key, String issuer, Consumer<JwtClaimsSet.Builder> claims) {
         JwtClaimsSet.Builder builder = JwtClaimsSet.builder().issuer(issuer).issuedAt(Instant.now())
-                .expiresAt(Instant.now().plusSeconds(600));
+                .expiresAt(Instant.now().plusSeconds(600)).audience(List.of(AUDIENCE));
         claims.accept(builder);
         return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)))
                 .encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build(),

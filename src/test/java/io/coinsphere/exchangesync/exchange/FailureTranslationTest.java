@@ -26,6 +26,20 @@ class FailureTranslationTest {
     }
 
     @Test
+    void onlyServerErrorsAndBrokenConnectionsAreOutagesOfTheWholeExchange() {
+        assertThat(outage(FailureTranslation.fromStatus(ExchangeId.KUCOIN, 503, Map.of(), null))).isTrue();
+        assertThat(outage(FailureTranslation.fromTransport(ExchangeId.KRAKEN, new SocketTimeoutException("x")))).isTrue();
+        assertThat(outage(FailureTranslation.fromTransport(ExchangeId.KRAKEN, new ConnectException("refused")))).isTrue();
+        assertThat(outage(FailureTranslation.fromStatus(ExchangeId.KUCOIN, 400, Map.of(), null))).isFalse();
+        assertThat(outage(FailureTranslation.fromTransport(ExchangeId.COINBASE,
+                new UncheckedIOException(new JsonParseException(null, "x"))))).as("one account's odd answer").isFalse();
+    }
+
+    private static boolean outage(ExchangeFailure failure) {
+        return failure instanceof ExchangeUnavailable unavailable && unavailable.isOutage();
+    }
+
+    @Test
     void transportErrorsAreTransient() {
         assertThat(FailureTranslation.fromTransport(ExchangeId.KRAKEN, new SocketTimeoutException("Read timed out")))
                 .isInstanceOf(ExchangeUnavailable.class).hasMessageContaining("did not answer in time");

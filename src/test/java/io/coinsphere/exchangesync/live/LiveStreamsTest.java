@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class LiveStreamsTest {
 
     private final SyncEvents events = new SyncEvents();
-    private final LiveStreams streams = new LiveStreams(events, new LiveProperties(Duration.ofMillis(20), Duration.ofMinutes(1), 2));
+    private final LiveStreams streams = new LiveStreams(events, new LiveProperties(Duration.ofMillis(20), Duration.ofMinutes(1), 2, 50, 2000));
     private final UUID alice = UUID.randomUUID();
 
     @AfterEach
@@ -58,6 +58,49 @@ class LiveStreamsTest {
         assertThat(streams.open(alice, new RecordingSink()).isClosed()).isFalse();
         // The bus calls subscribers synchronously: an event after close never reaches the writers.
         assertThat(sink.frames).doesNotContain("event:sync");
+    }
+
+    @Test
+    void oneAddressAndTheWholeInstanceHaveCapsToo() {
+        LiveStreams capped = new LiveStreams(events, new LiveProperties(Duration.ofMinutes(1), Duration.ofMinutes(1), 8, 2, 3));
+        try {
+            LiveStream first = capped.open(UUID.randomUUID(), "203.0.113.7", new RecordingSink());
+            capped.open(UUID.randomUUID(), "203.0.113.7", new RecordingSink());
+            assertThatThrownBy(() -> capped.open(UUID.randomUUID(), "203.0.113.7", new RecordingSink()))
+                    .as("a third account from the same address").isInstanceOf(LiveStreams.TooManyStreams.class);
+            capped.open(UUID.randomUUID(), "198.51.100.9", new RecordingSink());
+            assertThatThrownBy(() -> capped.open(UUID.randomUUID(), "192.0.2.1", new RecordingSink()))
+                    .as("the instance's cap").isInstanceOf(LiveStreams.TooManyStreams.class);
+            first.close();
+            assertThat(capped.open(UUID.randomUUID(), "203.0.113.7", new RecordingSink()).isClosed()).isFalse();
+            assertThat(capped.openStreams()).isEqualTo(3);
+        } finally {
+            capped.destroy();
+        }
+    }
+
+    @Test
+    void eventsAreDeliveredOffThePublishersThread() {
+        java.util.List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LiveStream.Sink sink = new LiveStream.Sink() {
+            @Override
+            public void event(String name, Object data) {
+                threads.add(Thread.currentThread().getName());
+            }
+
+            @Override
+            public void comment(String text) {
+            }
+
+            @Override
+            public void complete() {
+            }
+        };
+        streams.open(alice, sink);
+        threads.clear();
+        publishFor(alice);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !threads.isEmpty());
+        assertThat(threads).allSatisfy(name -> assertThat(name).startsWith("live-writer"));
     }
 
     @Test

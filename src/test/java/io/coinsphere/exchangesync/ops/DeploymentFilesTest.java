@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coinsphere.exchangesync.auth.JwtProperties;
 import io.coinsphere.exchangesync.auth.Roles;
 import io.coinsphere.exchangesync.config.CoinsphereProperties;
+import io.coinsphere.exchangesync.config.ExternalServicesRequired;
 import io.coinsphere.exchangesync.exchange.ExchangesProperties;
 import io.coinsphere.exchangesync.sync.SyncProperties;
 import io.coinsphere.exchangesync.vault.VaultProperties;
@@ -65,6 +66,25 @@ class DeploymentFilesTest {
         assertThat(Pattern.compile("^FROM ", Pattern.MULTILINE).matcher(dockerfile).results().count())
                 .as("multi-stage build").isEqualTo(2);
         assertThat(dockerfile).containsPattern("(?m)^USER coinsphere$").contains("ENTRYPOINT [\"java\"");
+    }
+
+    @Test
+    void theImageRefusesToStartWithoutItsOwnDatabaseAndMasterKey() throws IOException {
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        String variable = ExternalServicesRequired.FLAG.replaceAll("[.-]", "_").toUpperCase(Locale.ROOT);
+        assertThat(dockerfile).containsPattern("(?m)^ENV " + variable + "=true$");
+        // The runtime stage sets it (the build stage runs no service).
+        assertThat(dockerfile.substring(dockerfile.lastIndexOf("FROM "))).contains("ENV " + variable + "=true");
+        Map<String, Object> appEnv = env(map(map(compose().get("services")).get("app")));
+        assertThat(appEnv).as("compose gives the image what it requires").containsKeys("SPRING_DATASOURCE_URL", "ENCRYPTION_KEY");
+    }
+
+    @Test
+    void prometheusGetsItsOwnScrapeTokenFromTheEnvironment() throws IOException {
+        Map<String, Object> appEnv = env(map(map(compose().get("services")).get("app")));
+        assertThat(appEnv.get("PROMETHEUS_SCRAPE_TOKEN")).asString().startsWith("${");
+        assertThat(readByTheApplication()).contains("PROMETHEUS_SCRAPE_TOKEN");
+        assertThat(Files.readString(Path.of("docs/operations.md"))).contains("PROMETHEUS_SCRAPE_TOKEN");
     }
 
     @Test

@@ -99,12 +99,30 @@ class OpsSecurityIT extends IntegrationTest {
     }
 
     @Test
-    void infoIsPublicAndNamesTheBuild() throws Exception {
+    void infoIsPublicAndNamesTheBuildOnly() throws Exception {
         HttpResponse<String> response = OpsHttp.get(port, "/actuator/info", null);
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode info = JSON.readTree(response.body());
         assertThat(info.at("/build/artifact").asText()).isEqualTo("coinsphere-exchange-sync");
         assertThat(info.at("/build/version").asText()).isNotBlank();
+        // No Java or OS versions for someone looking for a known vulnerability.
+        assertThat(info.has("java")).as(response.body()).isFalse();
+        assertThat(info.has("os")).as(response.body()).isFalse();
+        assertThat(response.body()).doesNotContain(System.getProperty("java.version"));
+    }
+
+    @Test
+    void prometheusScrapesWithItsOwnTokenWhichOpensNothingElse() {
+        HttpResponse<String> scrape = OpsHttp.get(port, "/actuator/prometheus", bearer(PROMETHEUS_TOKEN));
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+        for (String path : List.of("/actuator/jolokia/version", "/actuator/metrics", "/actuator/hawtio/",
+                "/api/v1/exchanges/queue/stats")) {
+            assertThat(OpsHttp.get(port, path, bearer(PROMETHEUS_TOKEN)).statusCode()).as(path).isIn(401, 403);
+        }
+        assertThat(OpsHttp.get(port, "/api/v1/exchanges/connections", bearer(PROMETHEUS_TOKEN)).statusCode()).isEqualTo(401);
+        assertThat(OpsHttp.get(port, "/actuator/prometheus", bearer(PROMETHEUS_TOKEN + "x")).statusCode()).isEqualTo(401);
+        assertThat(OpsHttp.get(port, "/actuator/prometheus", bearer(PROMETHEUS_TOKEN.substring(1))).statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -25,7 +25,7 @@ class RateLimitFilterTest {
 
     private static final RateLimitProperties ONE_EACH = new RateLimitProperties(true, RateLimitProperties.Store.MEMORY,
             new Limit(1, Duration.ofMinutes(1)), new Limit(1, Duration.ofMinutes(1)), new Limit(1, Duration.ofMinutes(1)),
-            List.of(), 100, Duration.ofMinutes(1));
+            new Limit(1, Duration.ofMinutes(1)), List.of(), 100, Duration.ofMinutes(1));
 
     private final RateLimitRules rules = new RateLimitRules(ONE_EACH);
     private final ObjectMapper json = new ObjectMapper();
@@ -40,6 +40,11 @@ class RateLimitFilterTest {
         public Quota take(String key, Limit limit) {
             keys.add(key);
             return memory.take(key, limit);
+        }
+
+        @Override
+        public void refund(String key, Limit limit) {
+            memory.refund(key, limit);
         }
 
         @Override
@@ -74,6 +79,11 @@ class RateLimitFilterTest {
         BucketStore broken = new BucketStore() {
             @Override
             public Quota take(String key, Limit limit) {
+                throw new IllegalStateException("database down");
+            }
+
+            @Override
+            public void refund(String key, Limit limit) {
                 throw new IllegalStateException("database down");
             }
 
@@ -142,13 +152,37 @@ class RateLimitFilterTest {
         // An administrator's accepted requests cost nothing.
         assertThat(run(filter, guess, 200).getStatus()).isEqualTo(200);
         assertThat(run(filter, guess, 200).getStatus()).isEqualTo(200);
-        assertThat(store.keys).isEmpty();
 
         assertThat(run(filter, guess, 401).getStatus()).isEqualTo(401);
         MockHttpServletResponse refused = run(filter, guess, 401);
         assertThat(refused.getStatus()).isEqualTo(429);
         assertThat(refused.getContentAsString()).contains("\"rate_limited\"");
-        assertThat(store.keys).containsExactly("login:1/60000ms:192.0.2.10");
+        assertThat(store.keys).containsOnly("login:1/60000ms:192.0.2.10");
+    }
+
+    @Test
+    void aGuessIsChargedBeforeItsPasswordIsCheckedSoGuessesInFlightCannotOvertakeTheLimit() throws Exception {
+        ClientRateLimitFilter filter = new ClientRateLimitFilter(rules, new ClientAddress(List.of()), new RecordingStore(), json, meters);
+        MockHttpServletRequest guess = request("/actuator/jolokia");
+        guess.addHeader("Authorization", "Basic Z3Vlc3M6Z3Vlc3M=");
+        MockHttpServletRequest second = request("/actuator/jolokia");
+        second.addHeader("Authorization", "Basic Z3Vlc3M6b3RoZXI=");
+        List<Integer> concurrent = new ArrayList<>();
+        MockHttpServletResponse first = new MockHttpServletResponse();
+        // While the first guess is being checked, a second one arrives: the bucket of one is already spent.
+        filter.doFilter(guess, first, new MockFilterChain(new HttpServlet() {
+            @Override
+            protected void service(HttpServletRequest req, HttpServletResponse res) {
+                try {
+                    concurrent.add(run(filter, second, 401).getStatus());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                res.setStatus(401);
+            }
+        }));
+        assertThat(concurrent).containsExactly(429);
+        assertThat(first.getStatus()).isEqualTo(401);
     }
 
     private static MockHttpServletRequest request(String path) {

@@ -194,6 +194,11 @@ class RateLimitIT {
         assertThat(JSON.readTree(refused.body()).get("error").asText()).isEqualTo("rate_limited");
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 
+        // Connecting and replacing a key call the exchange too: the same bucket, so neither is a way around it.
+        assertThat(call(a, "POST", "/api/v1/exchanges/connect", test, alice, office).statusCode()).isEqualTo(429);
+        assertThat(call(a, "PUT", "/api/v1/exchanges/connections/6f1c2e0a-0000-4000-8000-000000000001/credentials",
+                "{\"apiKey\":\"k\"}", alice, office).statusCode()).isEqualTo(429);
+
         // Same address, another user: a bucket of its own.
         HttpResponse<String> other = call(a, "POST", "/api/v1/exchanges/test", test, bob, office);
         assertThat(other.statusCode()).as(other.body()).isEqualTo(400);

@@ -10,14 +10,15 @@ import org.junit.jupiter.api.Test;
 class RateLimitRulesTest {
 
     private final RateLimitRules rules = new RateLimitRules(new RateLimitProperties(true, RateLimitProperties.Store.MEMORY,
-            null, null, new Limit(3, Duration.ofSeconds(30)), List.of(), 100, Duration.ofMinutes(1)));
+            null, null, new Limit(3, Duration.ofSeconds(30)), null, List.of(), 100, Duration.ofMinutes(1)));
 
     @Test
     void productionDefaultsAreTheIssuesFigures() {
-        RateLimitProperties defaults = new RateLimitProperties(true, RateLimitProperties.Store.MEMORY, null, null, null,
+        RateLimitProperties defaults = new RateLimitProperties(true, RateLimitProperties.Store.MEMORY, null, null, null, null,
                 List.of(), 100, Duration.ofMinutes(1));
         assertThat(defaults.api()).isEqualTo(new Limit(100, Duration.ofMinutes(15)));
         assertThat(defaults.login()).isEqualTo(new Limit(10, Duration.ofMinutes(1)));
+        assertThat(defaults.accountLogin()).isEqualTo(new Limit(10, Duration.ofMinutes(15)));
         assertThat(defaults.exchangeTest()).isEqualTo(new Limit(10, Duration.ofMinutes(1)));
     }
 
@@ -45,10 +46,15 @@ class RateLimitRulesTest {
     }
 
     @Test
-    void onlyTheKeyTestHasAUserBucket() {
+    void everyCallThatTestsAKeyWithTheExchangeSharesTheUserBucket() {
         assertThat(rules.forUser("/api/v1/exchanges/test")).map(RateLimitRules.Rule::name).contains("exchange-test");
         assertThat(rules.forUser("/api/v1/exchanges/test/")).isPresent();
-        assertThat(rules.forUser("/api/v1/exchanges/connect")).isEmpty();
+        assertThat(rules.forUser("/api/v1/exchanges/connect")).map(RateLimitRules.Rule::name).contains("exchange-test");
+        assertThat(rules.forUser("/api/v1/exchanges/connections/6f1c2e0a-0000-4000-8000-000000000001/credentials"))
+                .map(RateLimitRules.Rule::name).contains("exchange-test");
+        assertThat(rules.forUser("/API/v1/exchanges/connections/x//credentials/")).isPresent();
+        assertThat(rules.forUser("/api/v1/exchanges/connections/6f1c2e0a-0000-4000-8000-000000000001")).isEmpty();
+        assertThat(rules.forUser("/api/v1/exchanges/connections/6f1c2e0a-0000-4000-8000-000000000001/sync")).isEmpty();
         assertThat(rules.forUser("/api/v1/auth/login")).isEmpty();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.coinsphere.exchangesync.ExchangeSyncApplication;
+import io.coinsphere.exchangesync.auth.AdminGrants;
 import io.coinsphere.exchangesync.emulator.EmulatedAccount;
 import io.coinsphere.exchangesync.emulator.ExchangeEmulator;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
@@ -43,6 +44,10 @@ public abstract class IntegrationTest {
     /** The one administrator of the suite (coinsphere.security.admin-emails); see {@link #admin()}. */
     protected static final String ADMIN_EMAIL = "ops-admin@example.com";
     protected static final String ADMIN_PASSWORD = "admin-pw-" + UUID.randomUUID();
+    /** Listed in coinsphere.security.admin-emails too, but registered only by AdminGrantsIT, after start-up. */
+    protected static final String UNCLAIMED_ADMIN_EMAIL = "unclaimed-admin@example.com";
+    /** Prometheus's scrape token (coinsphere.security.prometheus-token). */
+    protected static final String PROMETHEUS_TOKEN = "scrape-" + UUID.randomUUID() + UUID.randomUUID();
     private static final Path DATA_DIR;
 
     static {
@@ -52,6 +57,7 @@ public abstract class IntegrationTest {
         MASTER_KEY = Base64.getEncoder().encodeToString(key);
         LeakWatch.secret(MASTER_KEY);
         LeakWatch.secret(ADMIN_PASSWORD);
+        LeakWatch.secret(PROMETHEUS_TOKEN);
         try {
             DATA_DIR = Files.createTempDirectory("coinsphere-it-");
         } catch (IOException e) {
@@ -73,6 +79,9 @@ public abstract class IntegrationTest {
     @Autowired
     protected CamelContext camel;
 
+    @Autowired
+    private AdminGrants adminGrants;
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("coinsphere.data-dir", DATA_DIR::toString);
@@ -90,7 +99,8 @@ public abstract class IntegrationTest {
         registry.add("coinsphere.exchanges.read-timeout", () -> "2s");
         registry.add("coinsphere.sync.fanout-enabled", () -> "false");
         registry.add("coinsphere.kafka.embedded-port", () -> "0");
-        registry.add("coinsphere.security.admin-emails", () -> ADMIN_EMAIL);
+        registry.add("coinsphere.security.admin-emails", () -> ADMIN_EMAIL + "," + UNCLAIMED_ADMIN_EMAIL);
+        registry.add("coinsphere.security.prometheus-token", () -> PROMETHEUS_TOKEN);
         // Spring Boot tests switch metric exporters off; the Prometheus endpoint is under test.
         registry.add("management.prometheus.metrics.export.enabled", () -> "true");
         registry.add("coinsphere.sync.workers", () -> "8");
@@ -114,10 +124,18 @@ public abstract class IntegrationTest {
         return ApiClient.newUser(port);
     }
 
-    /** The administrator, registered on first use; its token carries the ADMIN role. */
+    /**
+     * The administrator, registered on first use; its token carries the ADMIN role. The role is granted at
+     * start-up to accounts that exist by then (auth/AdminGrants); the suite's shared context started before the
+     * account was registered, so it runs the same grant again, as the next start would.
+     */
     protected ApiClient admin() {
         ApiClient anonymous = anonymous();
-        anonymous.post("/api/v1/auth/register", ApiClient.json("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
+        ApiClient.Response registered = anonymous.post("/api/v1/auth/register",
+                ApiClient.json("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
+        if (registered.status() == 201) {
+            adminGrants.apply();
+        }
         ApiClient.Response login = anonymous.post("/api/v1/auth/login",
                 ApiClient.json("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
         assertThat(login.status()).as(login.raw()).isEqualTo(200);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.coinsphere.exchangesync.auth.AdminGrants;
 import io.coinsphere.exchangesync.emulator.EmulatedAccount;
 import io.coinsphere.exchangesync.emulator.ExchangeEmulator;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
@@ -235,6 +236,8 @@ class KeyRotationIT {
     private static ApiClient admin(ServiceInstance instance) {
         new ApiClient(instance.port(), null).post("/api/v1/auth/register",
                 ApiClient.json("email", ADMIN_EMAIL, "password", PASSWORD));
+        // The role goes to existing accounts at start-up (AdminGrants): the grant a restart would make.
+        instance.bean(AdminGrants.class).apply();
         return login(instance, ADMIN_EMAIL);
     }
 

@@ -50,8 +50,10 @@ public final class ExchangeGuard {
 
     /**
      * Runs one request costing {@code cost} budget units (Binance request weight, else 1). The call
-     * must throw only our translated failures, which this records: 5xx/timeouts feed the breaker,
-     * rate limits pause the exchange (Kraken: the key), any other answer shows the exchange is up.
+     * must throw only our translated failures, which this records: outages (5xx, timeouts, refused
+     * connections) feed the breaker; a rate limit pauses the key where the exchange limits per key or
+     * account, the exchange where it limits per address (the budget's {@code perKey}); any other answer,
+     * a key's own failure included, shows the exchange is up.
      */
     public <T> T call(String apiKey, long cost, Supplier<T> call) {
         long blocked = breaker.blockedFor();
@@ -70,11 +72,16 @@ public final class ExchangeGuard {
             // Without a stated wait, a short pause: the budget already spaces the next calls.
             pause(apiKey, e.isRetryAfterStated() ? e.retryAfter() : UNSTATED_PAUSE);
             throw e;
+        } catch (ExchangeUnavailable e) {
+            // SECURITY (availability): one user's key must not stop the exchange for everyone, so only an outage counts.
+            if (e.isOutage()) {
+                breaker.failed();
+            } else {
+                breaker.succeeded();
+            }
+            throw e;
         } catch (CredentialsRejected e) {
             breaker.succeeded();
-            throw e;
-        } catch (RuntimeException e) {
-            breaker.failed();
             throw e;
         }
     }
@@ -91,6 +98,16 @@ public final class ExchangeGuard {
 
     public GuardStats stats() {
         return stats;
+    }
+
+    /** How long calls with {@code apiKey} are still paused by a rate limit (the key's or the exchange's); for health and tests. */
+    public Duration pausedFor(String apiKey) {
+        long until = pausedUntil;
+        Long keyUntil = apiKey == null ? null : keyPauses.get(apiKey);
+        if (keyUntil != null) {
+            until = Math.max(until, keyUntil);
+        }
+        return Duration.ofNanos(Math.max(0, until - nanoClock.getAsLong()));
     }
 
     /** The budget's capacity in units (per key where budgets are per key). */
@@ -113,10 +130,18 @@ public final class ExchangeGuard {
         return max;
     }
 
-    /** Stops calls for {@code retryAfter}: the whole exchange, or only the key where limits are per key (Kraken). */
+    /**
+     * Stops calls for {@code retryAfter}: only the key's where the exchange limits per key or account (Coinbase,
+     * Kraken, KuCoin), so one user's 429 delays nobody else; the whole exchange where it limits per address
+     * (Binance: every key shares this server's address, so the next call of any key would be refused too).
+     */
     void pause(String apiKey, Duration retryAfter) {
-        long until = nanoClock.getAsLong() + retryAfter.toNanos();
-        if (exchange == ExchangeId.KRAKEN && apiKey != null) {
+        long now = nanoClock.getAsLong();
+        long until = now + retryAfter.toNanos();
+        if (budget.perKey() && apiKey != null) {
+            if (keyPauses.size() > PRUNE_ABOVE) {
+                keyPauses.values().removeIf(end -> end - now <= 0);
+            }
             keyPauses.merge(apiKey, until, Math::max);
         } else {
             synchronized (this) {

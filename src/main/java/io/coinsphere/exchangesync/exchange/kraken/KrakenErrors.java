@@ -82,7 +82,7 @@ public final class KrakenErrors {
                     + " the sync will retry later.", LOCKOUT, cause);
         }
         if (first.startsWith("EService:") || first.startsWith("EGeneral:Internal error")) {
-            return new ExchangeUnavailable("Kraken is having problems" + FailureTranslation.detail(first)
+            return ExchangeUnavailable.outage("Kraken is having problems" + FailureTranslation.detail(first)
                     + "; the sync will retry later.", cause);
         }
         return new ExchangeUnavailable("Kraken refused the request" + FailureTranslation.detail(first)

@@ -74,11 +74,44 @@ class ExchangeGuardTest {
     }
 
     @Test
+    void aRateLimitPausesOnlyTheKeyWhereTheExchangeLimitsPerKeyOrAccount() {
+        for (ExchangeId id : new ExchangeId[] {ExchangeId.COINBASE, ExchangeId.KUCOIN, ExchangeId.KRAKEN}) {
+            ExchangeGuard guard = guard(id, Budget.defaults(id));
+            assertThat(Budget.defaults(id).perKey()).as(id + " limits per key or account").isTrue();
+            assertThatThrownBy(() -> guard.call("busy", 1, () -> {
+                throw new RateLimited("slow down", Duration.ofSeconds(30));
+            })).isInstanceOf(RateLimited.class);
+            assertThatThrownBy(() -> guard.call("busy", 1, this::ok)).as(id.id()).isInstanceOf(RateLimited.class);
+            assertThat(guard.call("other", 1, this::ok)).as(id + ": another user's key goes on").isEqualTo("ok");
+        }
+        assertThat(Budget.defaults(ExchangeId.BINANCE).perKey()).as("Binance limits per address").isFalse();
+    }
+
+    @Test
+    void onlyOutagesFeedTheBreakerNotOneKeysFailures() {
+        ExchangeGuard kraken = guard(ExchangeId.KRAKEN, new Budget(100L, 100L, Duration.ofSeconds(1), true));
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> kraken.call("shared-key", 1, () -> {
+                throw new ExchangeUnavailable("Kraken rejected the request nonce");
+            }));
+            assertThatThrownBy(() -> kraken.call("bad-key", 1, () -> {
+                throw new CredentialsRejected(CredentialsRejected.Reason.UNKNOWN_KEY, "unknown");
+            }));
+            assertThatThrownBy(() -> kraken.call("busy-key", 1, () -> {
+                throw new RateLimited("slow down", Duration.ofMillis(1));
+            }));
+            nanos.addAndGet(Duration.ofMillis(2).toNanos());
+        }
+        assertThat(kraken.isCircuitOpen()).isFalse();
+        assertThat(kraken.call("good-key", 1, this::ok)).isEqualTo("ok");
+    }
+
+    @Test
     void breakerOpensAfterConsecutiveFailuresThenProbes() {
         ExchangeGuard kucoin = guard(ExchangeId.KUCOIN, new Budget(100L, 100L, Duration.ofSeconds(1), true));
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> kucoin.call("a", 1, () -> {
-                throw new ExchangeUnavailable("503");
+                throw ExchangeUnavailable.outage("503", null);
             })).hasMessage("503");
         }
         assertThat(kucoin.isCircuitOpen()).isTrue();
@@ -96,14 +129,14 @@ class ExchangeGuardTest {
         ExchangeGuard coinbase = guard(ExchangeId.COINBASE, new Budget(100L, 100L, Duration.ofSeconds(1), true));
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> coinbase.call("a", 1, () -> {
-                throw new ExchangeUnavailable("502");
+                throw ExchangeUnavailable.outage("502", null);
             }));
         }
         assertThatThrownBy(() -> coinbase.call("a", 1, () -> {
             throw new CredentialsRejected(CredentialsRejected.Reason.UNKNOWN_KEY, "unknown");
         }));
         assertThatThrownBy(() -> coinbase.call("a", 1, () -> {
-            throw new ExchangeUnavailable("502");
+            throw ExchangeUnavailable.outage("502", null);
         }));
         assertThat(coinbase.isCircuitOpen()).isFalse();
     }
@@ -126,7 +159,7 @@ class ExchangeGuardTest {
         assertThat(kucoin.budgetUsed()).as("per-key budgets report the busiest key").isEqualTo(0.75);
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> kucoin.call("a", 1, () -> {
-                throw new ExchangeUnavailable("503");
+                throw ExchangeUnavailable.outage("503", null);
             }));
         }
         assertThat(kucoin.circuitState()).as("open").isEqualTo(1);

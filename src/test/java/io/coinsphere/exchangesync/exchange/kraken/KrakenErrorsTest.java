@@ -45,6 +45,11 @@ class KrakenErrorsTest {
         assertThat(KrakenErrors.fromErrors(List.of("EService:Unavailable"), NOW, null)).isInstanceOf(ExchangeUnavailable.class);
         assertThat(KrakenErrors.fromErrors(List.of("EGeneral:Something new"), NOW, null))
                 .isInstanceOf(ExchangeUnavailable.class).hasMessageContaining("EGeneral:Something new");
+        assertThat(KrakenErrors.fromErrors(List.of("EAPI:Invalid nonce"), NOW, null))
+                .as("a nonce race is the key's, not Kraken's").isInstanceOfSatisfying(ExchangeUnavailable.class,
+                        e -> assertThat(e.isOutage()).isFalse());
+        assertThat(KrakenErrors.fromErrors(List.of("EService:Unavailable"), NOW, null))
+                .isInstanceOfSatisfying(ExchangeUnavailable.class, e -> assertThat(e.isOutage()).isTrue());
     }
 
     @Test
