@@ -35,7 +35,9 @@ public final class DemoAccounts {
             new Demo(ExchangeId.COINBASE_ADVANCED, "organizations/demo-organization/apiKeys/demo-coinbase-key-0001",
                     "MHcCAQEEIEDDEt++MruX9D7YnCBUch7Rv6L6+Tdc4rgppVEXZkc0oAoGCCqGSM49AwEHoUQDQgAESDhbyEOYhTN/9jyDmU/90pz3"
                             + "VceoIJSWEfyIQzFV+feYA8D0FX+tAO9RXqnnqzAP+EvRV4YuSvbpui85jlzNiw==", null,
-                    Map.of("BTC", "0.0425", "ETH", "0.8", "USDC", "125.5", "XRP", "310")));
+                    Map.of("BTC", "0.0425", "ETH", "0.8", "USDC", "125.5", "XRP", "310")),
+            new Demo(ExchangeId.BITSTAMP, "DemoBitstampKey00000000000000001", "DemoBitstampSecret00000000000001", null,
+                    Map.of("BTC", "0.21", "ETH", "3.1", "EUR", "940.25", "LINK", "75")));
 
     private DemoAccounts() {
     }

@@ -41,7 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code POST /0/private/Balance|BalanceEx|TradeBalance}, {@code GET /0/public/Time|Assets|AssetPairs};
  * Coinbase {@code GET /accounts|time|products|currencies}; KuCoin {@code GET /api/v1/accounts|timestamp},
  * {@code GET /api/v1/user/api-key}; Coinbase Advanced Trade {@code GET /api/v3/brokerage/accounts|key_permissions|time}
- * (see {@link CdpKeyMaterial} for its keys). Response header names arrive case-normalised by the JDK server
+ * (see {@link CdpKeyMaterial} for its keys);
+ * Bitstamp {@code POST /api/v2/account_balances/}, {@code GET /api/v2/ticker/{pair}/}. Response header names arrive case-normalised by the JDK server
  * ({@code Retry-after}, {@code X-mbx-used-weight-1m}): clients must look headers up case-insensitively,
  * as they must with the real exchanges, whose CDNs and HTTP/2 send lower-case names.
  */
@@ -69,6 +70,7 @@ public final class ExchangeEmulator implements AutoCloseable {
         handlers.put(ExchangeId.KRAKEN, new KrakenEmulator());
         handlers.put(ExchangeId.KUCOIN, new KucoinEmulator());
         handlers.put(ExchangeId.COINBASE_ADVANCED, new CoinbaseAdvancedEmulator());
+        handlers.put(ExchangeId.BITSTAMP, new BitstampEmulator());
     }
 
     /** Starts every exchange on a free port. */
@@ -196,6 +198,7 @@ public final class ExchangeEmulator implements AutoCloseable {
      */
     public void setRateLimit(ExchangeId exchange, long limit, Duration window) {
         EmulatedLimit.Kind kind = exchange == ExchangeId.BINANCE || exchange == ExchangeId.KUCOIN
+                || exchange == ExchangeId.BITSTAMP
                 ? EmulatedLimit.Kind.FIXED_WINDOW : EmulatedLimit.Kind.DECAYING;
         handler(exchange).setRateLimit(new EmulatedLimit.Rule(kind, limit, window));
     }

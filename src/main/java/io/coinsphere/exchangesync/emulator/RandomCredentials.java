@@ -20,6 +20,7 @@ record RandomCredentials(String apiKey, String apiSecret, String passphrase) {
             case COINBASE -> new RandomCredentials(hex(16), base64(64), alphanumeric(11).toLowerCase(Locale.ROOT));
             case KUCOIN -> new RandomCredentials(hex(12), UUID.randomUUID().toString(), alphanumeric(12));
             case COINBASE_ADVANCED -> new RandomCredentials(CdpKeyMaterial.newKeyName(), CdpKeyMaterial.newEcdsaPem(), null);
+            case BITSTAMP -> new RandomCredentials(alphanumeric(32), alphanumeric(32), null);
         };
     }
 

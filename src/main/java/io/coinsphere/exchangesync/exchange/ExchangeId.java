@@ -12,7 +12,8 @@ public enum ExchangeId {
     KRAKEN("kraken", "Kraken", false),
     KUCOIN("kucoin", "KuCoin", true),
     /** Coinbase as its app and Advanced Trade users have it: CDP keys (key name and private key). */
-    COINBASE_ADVANCED("coinbase-advanced", "Coinbase", false);
+    COINBASE_ADVANCED("coinbase-advanced", "Coinbase", false),
+    BITSTAMP("bitstamp", "Bitstamp", false);
 
     private final String id;
     private final String displayName;

@@ -21,6 +21,7 @@ public record ExchangesProperties(
         @NotNull Endpoint kraken,
         @NotNull Endpoint kucoin,
         @NotNull Endpoint coinbaseAdvanced,
+        @NotNull Endpoint bitstamp,
         /* How often the offset to an exchange's clock is measured again (also after any timestamp error). */
         @DefaultValue("10m") Duration clockRefresh,
         /* Longest a call waits for rate budget or a Retry-After pause; beyond it the sync is retried later. */
@@ -29,8 +30,9 @@ public record ExchangesProperties(
 
     /** The defaults for everything but the endpoints (one constructor only, for configuration binding). */
     public static ExchangesProperties of(Duration connectTimeout, Duration readTimeout,
-            Endpoint binance, Endpoint coinbase, Endpoint kraken, Endpoint kucoin, Endpoint coinbaseAdvanced) {
-        return new ExchangesProperties(connectTimeout, readTimeout, binance, coinbase, kraken, kucoin, coinbaseAdvanced,
+            Endpoint binance, Endpoint coinbase, Endpoint kraken, Endpoint kucoin, Endpoint coinbaseAdvanced,
+            Endpoint bitstamp) {
+        return new ExchangesProperties(connectTimeout, readTimeout, binance, coinbase, kraken, kucoin, coinbaseAdvanced, bitstamp,
                 Duration.ofMinutes(10), Duration.ofSeconds(30), new CircuitBreaker(5, Duration.ofSeconds(60)));
     }
 
@@ -68,6 +70,9 @@ public record ExchangesProperties(
                 case KUCOIN -> new Budget(500L, 1000L, Duration.ofSeconds(30), true);
                 // 30 requests per second per key: burst 15 + 15 per second stays under it in any second.
                 case COINBASE_ADVANCED -> new Budget(15L, 15L, Duration.ofSeconds(1), true);
+                // 400 per second and 10,000 per 10 minutes (per address: Bitstamp bans the IP): burst 300 + 9000
+                // per 10 minutes stays under both in any window.
+                case BITSTAMP -> new Budget(300L, 9000L, Duration.ofMinutes(10), false);
             };
         }
 
@@ -89,13 +94,14 @@ public record ExchangesProperties(
             case KRAKEN -> kraken;
             case KUCOIN -> kucoin;
             case COINBASE_ADVANCED -> coinbaseAdvanced;
+            case BITSTAMP -> bitstamp;
         };
     }
 
     /** A copy with Binance's Simple Earn read at most every {@code refresh}. */
     public ExchangesProperties withBinanceEarnRefresh(Duration refresh) {
         return new ExchangesProperties(connectTimeout, readTimeout, new Endpoint(binance.baseUrl(), binance.budget(), refresh),
-                coinbase, kraken, kucoin, coinbaseAdvanced, clockRefresh, maxBudgetWait, circuitBreaker);
+                coinbase, kraken, kucoin, coinbaseAdvanced, bitstamp, clockRefresh, maxBudgetWait, circuitBreaker);
     }
 
     /** The exchange's budget: configured parts over its defaults. */

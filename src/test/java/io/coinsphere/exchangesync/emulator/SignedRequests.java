@@ -7,6 +7,7 @@ import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.coinbaseadvanced.CdpJwt;
 import io.coinsphere.exchangesync.exchange.coinbaseadvanced.CdpKey;
 import io.coinsphere.exchangesync.exchange.signing.BinanceSignature;
+import io.coinsphere.exchangesync.exchange.signing.BitstampSignature;
 import io.coinsphere.exchangesync.exchange.signing.CoinbaseSignature;
 import io.coinsphere.exchangesync.exchange.signing.KrakenSignature;
 import io.coinsphere.exchangesync.exchange.signing.KucoinSignature;
@@ -17,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Builds requests signed the way each real exchange wants, using our signing classes, and sends them. */
@@ -69,7 +71,22 @@ final class SignedRequests {
                     KucoinSignature.passphrase(account.apiSecret(), account.passphrase()), "2", now()).build();
             case COINBASE_ADVANCED -> cdpGet(base, "/api/v3/brokerage/accounts", "", account.apiKey(), account.apiSecret(),
                     now() / 1000).build();
+            case BITSTAMP -> bitstampPost(base, BitstampEmulator.BALANCES, account.apiKey(), account.apiSecret(),
+                    UUID.randomUUID().toString(), now());
         };
+    }
+
+    /** Bitstamp v2-signed POST without a body (so without a Content-Type). */
+    static HttpRequest bitstampPost(URI base, String path, String apiKey, String secret, String nonce, long timestampMillis) {
+        String timestamp = Long.toString(timestampMillis);
+        String host = base.getHost() + ":" + base.getPort();
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("X-Auth", "BITSTAMP " + apiKey)
+                .header("X-Auth-Signature", BitstampSignature.sign(secret, apiKey, "POST", host, path, "", null, nonce, timestamp, ""))
+                .header("X-Auth-Nonce", nonce)
+                .header("X-Auth-Timestamp", timestamp)
+                .header("X-Auth-Version", "v2")
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
     }
 
     /** Coinbase Advanced Trade GET with a JWT from our signer; {@code query} is left out of the signed uri. */

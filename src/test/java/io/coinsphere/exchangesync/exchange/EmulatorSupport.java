@@ -46,7 +46,7 @@ public abstract class EmulatorSupport {
         return new ExchangesProperties(Duration.ofSeconds(1), READ_TIMEOUT,
                 endpoint(ExchangeId.BINANCE, budget), endpoint(ExchangeId.COINBASE, budget),
                 endpoint(ExchangeId.KRAKEN, budget), endpoint(ExchangeId.KUCOIN, budget),
-                endpoint(ExchangeId.COINBASE_ADVANCED, budget), Duration.ofMinutes(10), Duration.ofSeconds(30), new ExchangesProperties.CircuitBreaker(5, Duration.ofSeconds(60)));
+                endpoint(ExchangeId.COINBASE_ADVANCED, budget), endpoint(ExchangeId.BITSTAMP, budget), Duration.ofMinutes(10), Duration.ofSeconds(30), new ExchangesProperties.CircuitBreaker(5, Duration.ofSeconds(60)));
     }
 
     /** Fresh guards: no pause, breaker or budget carried over from another test. */

@@ -49,7 +49,7 @@ class ExchangeAdaptersTest {
     void refusesAMissingOrDuplicateAdapter() {
         ExchangesProperties properties = ExchangesProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(1),
                 endpoint("https://a.example"), endpoint("https://b.example"), endpoint("https://c.example"), endpoint("https://d.example"),
-                endpoint("https://e.example"));
+                endpoint("https://e.example"), endpoint("https://f.example"));
         ExchangeGuards guards = new ExchangeGuards(properties);
         BinanceAdapter binance = new BinanceAdapter(properties, guards);
         assertThatThrownBy(() -> new ExchangeAdapters(List.of(binance))).hasMessageContaining("No adapter");
@@ -61,7 +61,7 @@ class ExchangeAdaptersTest {
     void oneLineSecretsRefuseLineBreaksAndInnerSpacesButLoseSurroundingWhitespace() {
         ExchangesProperties properties = ExchangesProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(1),
                 endpoint("https://a.example"), endpoint("https://b.example"), endpoint("https://c.example"), endpoint("https://d.example"),
-                endpoint("https://e.example"));
+                endpoint("https://e.example"), endpoint("https://f.example"));
         BinanceAdapter binance = new BinanceAdapter(properties, new ExchangeGuards(properties));
         assertThat(binance.checkFormat(new ApiCredentials(" key ", "  secret-123  ", null)))
                 .isEqualTo(new ApiCredentials("key", "secret-123", null));

@@ -70,7 +70,7 @@ class BalancePropertyIT extends IntegrationTest {
         return switch (exchange) {
             case BINANCE -> List.of(Wallet.SPOT, Wallet.FUNDING, Wallet.EARN_FLEXIBLE, Wallet.EARN_LOCKED);
             case KUCOIN -> List.of(Wallet.SPOT, Wallet.FUNDING);
-            case KRAKEN, COINBASE, COINBASE_ADVANCED -> List.of(Wallet.SPOT);
+            case KRAKEN, COINBASE, COINBASE_ADVANCED, BITSTAMP -> List.of(Wallet.SPOT);
         };
     }
 

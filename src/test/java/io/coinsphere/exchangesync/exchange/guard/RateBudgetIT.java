@@ -45,7 +45,7 @@ class RateBudgetIT extends EmulatorSupport {
     private static ExchangesProperties with(Budget budget, Duration maxWait, int breakerFailures) {
         ExchangesProperties base = properties(budget);
         return new ExchangesProperties(base.connectTimeout(), base.readTimeout(), base.binance(), base.coinbase(),
-                base.kraken(), base.kucoin(), base.coinbaseAdvanced(), base.clockRefresh(), maxWait,
+                base.kraken(), base.kucoin(), base.coinbaseAdvanced(), base.bitstamp(), base.clockRefresh(), maxWait,
                 new ExchangesProperties.CircuitBreaker(breakerFailures, Duration.ofSeconds(60)));
     }
 
