@@ -283,6 +283,11 @@ final class BinanceEmulator extends EmulatorHandler {
     }
 
     @Override
+    RandomCredentials randomCredentials() {
+        return new RandomCredentials(RandomCredentials.alphanumeric(64), RandomCredentials.alphanumeric(64), null);
+    }
+
+    @Override
     void validateCredentials(String apiKey, String apiSecret, String passphrase) {
         if (!KEY_FORMAT.matcher(apiKey).matches()) {
             throw new IllegalArgumentException("Binance API keys are 64 letters and digits");

@@ -164,6 +164,11 @@ final class BitstampEmulator extends EmulatorHandler {
     }
 
     @Override
+    RandomCredentials randomCredentials() {
+        return new RandomCredentials(RandomCredentials.alphanumeric(32), RandomCredentials.alphanumeric(32), null);
+    }
+
+    @Override
     void validateCredentials(String apiKey, String apiSecret, String passphrase) {
         if (!KEY.matcher(apiKey).matches() || !KEY.matcher(apiSecret).matches()) {
             throw new IllegalArgumentException("Bitstamp keys and secrets are letters and digits");

@@ -143,6 +143,11 @@ final class CoinbaseAdvancedEmulator extends EmulatorHandler {
     }
 
     @Override
+    RandomCredentials randomCredentials() {
+        return new RandomCredentials(CdpKeyMaterial.newKeyName(), CdpKeyMaterial.newEcdsaPem(), null);
+    }
+
+    @Override
     void validateCredentials(String apiKey, String apiSecret, String passphrase) {
         if (!KEY_NAME.matcher(apiKey).matches()) {
             throw new IllegalArgumentException("Coinbase CDP key names are organizations/{org_id}/apiKeys/{key_id}");

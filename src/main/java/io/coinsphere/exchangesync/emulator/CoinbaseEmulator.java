@@ -6,6 +6,7 @@ import static io.coinsphere.exchangesync.emulator.Json.obj;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.signing.CoinbaseSignature;
 import io.coinsphere.exchangesync.exchange.signing.Hmac;
+import java.util.Locale;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,6 +102,12 @@ final class CoinbaseEmulator extends EmulatorHandler {
     @Override
     Object rateLimitBody() {
         return obj("message", "rate limit exceeded");
+    }
+
+    @Override
+    RandomCredentials randomCredentials() {
+        return new RandomCredentials(RandomCredentials.hex(16), RandomCredentials.base64(64),
+                RandomCredentials.alphanumeric(11).toLowerCase(Locale.ROOT));
     }
 
     @Override

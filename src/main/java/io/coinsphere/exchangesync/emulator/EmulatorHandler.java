@@ -26,6 +26,7 @@ abstract class EmulatorHandler implements HttpHandler {
     private final ExchangeId exchange;
     private final String apiKeyHeader;
     private final Set<Wallet> wallets;
+    private final EmulatedLimit.Kind limitKind;
     private final Map<String, EmulatedAccount> accounts = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> requestsByKey = new ConcurrentHashMap<>();
     private final LongAdder requests = new LongAdder();
@@ -43,6 +44,7 @@ abstract class EmulatorHandler implements HttpHandler {
         this.apiKeyHeader = apiKeyHeader;
         this.wallets = wallets;
         this.rateRule = rateRule;
+        this.limitKind = rateRule.kind();
     }
 
     /** Answers a request that no scripted failure replaced; may throw {@link Reply.Rejected}. */
@@ -50,6 +52,9 @@ abstract class EmulatorHandler implements HttpHandler {
 
     /** The exchange's own 429 body. */
     abstract Object rateLimitBody();
+
+    /** Fresh credentials in the exchange's real formats. */
+    abstract RandomCredentials randomCredentials();
 
     /** Checks the exchange's own rules on a new key and secret (format, base64). */
     abstract void validateCredentials(String apiKey, String apiSecret, String passphrase);
@@ -223,6 +228,11 @@ abstract class EmulatorHandler implements HttpHandler {
     EmulatedLimit limit(String scope) {
         EmulatedLimit.Rule rule = rateRule;
         return rule == null ? null : limits.computeIfAbsent(scope == null ? "" : scope, k -> new EmulatedLimit(rule));
+    }
+
+    /** How the exchange counts its limit (fixed windows or a decaying counter), whatever limit a test sets. */
+    EmulatedLimit.Kind limitKind() {
+        return limitKind;
     }
 
     EmulatedLimit.Rule rateRule() {

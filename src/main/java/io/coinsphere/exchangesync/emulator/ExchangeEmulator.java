@@ -65,12 +65,21 @@ public final class ExchangeEmulator implements AutoCloseable {
                 });
         pool.allowCoreThreadTimeOut(true);
         this.executor = pool;
-        handlers.put(ExchangeId.BINANCE, new BinanceEmulator());
-        handlers.put(ExchangeId.COINBASE, new CoinbaseEmulator());
-        handlers.put(ExchangeId.KRAKEN, new KrakenEmulator());
-        handlers.put(ExchangeId.KUCOIN, new KucoinEmulator());
-        handlers.put(ExchangeId.COINBASE_ADVANCED, new CoinbaseAdvancedEmulator());
-        handlers.put(ExchangeId.BITSTAMP, new BitstampEmulator());
+        for (ExchangeId id : ExchangeId.values()) {
+            handlers.put(id, profile(id));
+        }
+    }
+
+    /** Each exchange's profile: the one place a new exchange's emulator is added (the switch must cover them all). */
+    private static EmulatorHandler profile(ExchangeId id) {
+        return switch (id) {
+            case BINANCE -> new BinanceEmulator();
+            case COINBASE -> new CoinbaseEmulator();
+            case KRAKEN -> new KrakenEmulator();
+            case KUCOIN -> new KucoinEmulator();
+            case COINBASE_ADVANCED -> new CoinbaseAdvancedEmulator();
+            case BITSTAMP -> new BitstampEmulator();
+        };
     }
 
     /** Starts every exchange on a free port. */
@@ -129,7 +138,7 @@ public final class ExchangeEmulator implements AutoCloseable {
 
     /** Registers an account with fresh random credentials in the exchange's real formats. */
     public EmulatedAccount addAccount(ExchangeId exchange) {
-        RandomCredentials credentials = RandomCredentials.of(exchange);
+        RandomCredentials credentials = handler(exchange).randomCredentials();
         return addAccount(exchange, credentials.apiKey(), credentials.apiSecret(), credentials.passphrase());
     }
 
@@ -197,10 +206,8 @@ public final class ExchangeEmulator implements AutoCloseable {
      * {@code window}. The defaults are the real ones (6000/min, 2000/30 s, 15 per 45 s, 30 per 2 s, 30 per 1 s).
      */
     public void setRateLimit(ExchangeId exchange, long limit, Duration window) {
-        EmulatedLimit.Kind kind = exchange == ExchangeId.BINANCE || exchange == ExchangeId.KUCOIN
-                || exchange == ExchangeId.BITSTAMP
-                ? EmulatedLimit.Kind.FIXED_WINDOW : EmulatedLimit.Kind.DECAYING;
-        handler(exchange).setRateLimit(new EmulatedLimit.Rule(kind, limit, window));
+        EmulatorHandler handler = handler(exchange);
+        handler.setRateLimit(new EmulatedLimit.Rule(handler.limitKind(), limit, window));
     }
 
     /** Turns the exchange's rate limit off (for tests that measure something else). */

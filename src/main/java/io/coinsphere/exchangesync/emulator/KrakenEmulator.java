@@ -120,6 +120,11 @@ final class KrakenEmulator extends EmulatorHandler {
     }
 
     @Override
+    RandomCredentials randomCredentials() {
+        return new RandomCredentials(RandomCredentials.base64(42), RandomCredentials.base64(64), null);
+    }
+
+    @Override
     void validateCredentials(String apiKey, String apiSecret, String passphrase) {
         Hmac.base64Decode(apiSecret); // Kraken secrets are base64; fail at setup, not on the first request
     }

@@ -6,6 +6,7 @@ import static io.coinsphere.exchangesync.emulator.Json.obj;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.signing.Hmac;
 import io.coinsphere.exchangesync.exchange.signing.KucoinSignature;
+import java.util.UUID;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,6 +154,11 @@ final class KucoinEmulator extends EmulatorHandler {
     @Override
     Object rateLimitBody() {
         return obj("code", "429000", "msg", "Too Many Requests");
+    }
+
+    @Override
+    RandomCredentials randomCredentials() {
+        return new RandomCredentials(RandomCredentials.hex(12), UUID.randomUUID().toString(), RandomCredentials.alphanumeric(12));
     }
 
     @Override

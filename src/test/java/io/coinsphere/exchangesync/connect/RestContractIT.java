@@ -40,7 +40,8 @@ class RestContractIT extends IntegrationTest {
                 + "{\"id\":\"coinbase\",\"name\":\"Coinbase Exchange\",\"requiresPassphrase\":true},"
                 + "{\"id\":\"kraken\",\"name\":\"Kraken\",\"requiresPassphrase\":false},"
                 + "{\"id\":\"kucoin\",\"name\":\"KuCoin\",\"requiresPassphrase\":true},"
-                + "{\"id\":\"coinbase-advanced\",\"name\":\"Coinbase\",\"requiresPassphrase\":false}]}");
+                + "{\"id\":\"coinbase-advanced\",\"name\":\"Coinbase\",\"requiresPassphrase\":false},"
+                + "{\"id\":\"bitstamp\",\"name\":\"Bitstamp\",\"requiresPassphrase\":false}]}");
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.coinsphere.exchangesync.emulator.ExchangeEmulator;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -43,10 +45,11 @@ public abstract class EmulatorSupport {
 
     /** Properties pointing at the emulator with {@code budget} for every exchange and earn read on every fetch. */
     protected static ExchangesProperties properties(ExchangesProperties.Budget budget) {
-        return new ExchangesProperties(Duration.ofSeconds(1), READ_TIMEOUT,
-                endpoint(ExchangeId.BINANCE, budget), endpoint(ExchangeId.COINBASE, budget),
-                endpoint(ExchangeId.KRAKEN, budget), endpoint(ExchangeId.KUCOIN, budget),
-                endpoint(ExchangeId.COINBASE_ADVANCED, budget), endpoint(ExchangeId.BITSTAMP, budget), Duration.ofMinutes(10), Duration.ofSeconds(30), new ExchangesProperties.CircuitBreaker(5, Duration.ofSeconds(60)));
+        Map<ExchangeId, ExchangesProperties.Endpoint> endpoints = new EnumMap<>(ExchangeId.class);
+        for (ExchangeId id : ExchangeId.values()) {
+            endpoints.put(id, endpoint(id, budget));
+        }
+        return ExchangesProperties.of(Duration.ofSeconds(1), READ_TIMEOUT, endpoints);
     }
 
     /** Fresh guards: no pause, breaker or budget carried over from another test. */

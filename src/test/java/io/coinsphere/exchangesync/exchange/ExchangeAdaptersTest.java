@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coinsphere.exchangesync.exchange.binance.BinanceAdapter;
+import io.coinsphere.exchangesync.exchange.bitstamp.BitstampAdapter;
 import io.coinsphere.exchangesync.exchange.coinbase.CoinbaseAdapter;
 import io.coinsphere.exchangesync.exchange.coinbaseadvanced.CoinbaseAdvancedAdapter;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
@@ -12,27 +13,19 @@ import io.coinsphere.exchangesync.exchange.kraken.KrakenAdapter;
 import io.coinsphere.exchangesync.exchange.kucoin.KucoinAdapter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class ExchangeAdaptersTest {
 
-    @EnableConfigurationProperties(ExchangesProperties.class)
-    static class Config {
-    }
-
-    /** The production base URLs, as application.yaml is to set them. */
+    /** The production base URLs are the registry's defaults; one set here wins over its default. */
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(Config.class, BinanceAdapter.class, CoinbaseAdapter.class, KrakenAdapter.class,
-                    KucoinAdapter.class, CoinbaseAdvancedAdapter.class, ExchangeAdapters.class, ExchangeGuards.class)
+            .withUserConfiguration(ExchangesConfiguration.class, BinanceAdapter.class, CoinbaseAdapter.class, KrakenAdapter.class,
+                    KucoinAdapter.class, CoinbaseAdvancedAdapter.class, BitstampAdapter.class, ExchangeAdapters.class, ExchangeGuards.class)
             .withBean(KrakenNonces.class, KrakenNonces::inMemory)
-            .withPropertyValues(
-                    "coinsphere.exchanges.binance.base-url=https://api.binance.com",
-                    "coinsphere.exchanges.coinbase.base-url=https://api.exchange.coinbase.com",
-                    "coinsphere.exchanges.kraken.base-url=https://api.kraken.com",
-                    "coinsphere.exchanges.kucoin.base-url=https://api.kucoin.com",
-                    "coinsphere.exchanges.coinbase-advanced.base-url=https://api.coinbase.com");
+            .withPropertyValues("coinsphere.exchanges.kraken.base-url=https://kraken.example",
+                    "coinsphere.exchanges.coinbase-advanced.budget.capacity=7");
 
     @Test
     void wiresOneAdapterPerExchangeFromProperties() {
@@ -41,15 +34,19 @@ class ExchangeAdaptersTest {
             for (ExchangeId id : ExchangeId.values()) {
                 assertThat(adapters.forExchange(id).exchange()).isEqualTo(id);
             }
-            assertThat(ctx.getBean(ExchangesProperties.class).readTimeout()).isEqualTo(Duration.ofSeconds(15));
+            ExchangesProperties properties = ctx.getBean(ExchangesProperties.class);
+            assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(15));
+            assertThat(properties.endpoint(ExchangeId.BINANCE).baseUrl()).hasToString("https://api.binance.com");
+            assertThat(properties.endpoint(ExchangeId.KRAKEN).baseUrl()).hasToString("https://kraken.example");
+            assertThat(properties.budget(ExchangeId.COINBASE_ADVANCED))
+                    .isEqualTo(new ExchangesProperties.Budget(7L, 15L, Duration.ofSeconds(1), true));
         });
     }
 
     @Test
     void refusesAMissingOrDuplicateAdapter() {
         ExchangesProperties properties = ExchangesProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(1),
-                endpoint("https://a.example"), endpoint("https://b.example"), endpoint("https://c.example"), endpoint("https://d.example"),
-                endpoint("https://e.example"), endpoint("https://f.example"));
+                Map.of(ExchangeId.BINANCE, endpoint("https://a.example")));
         ExchangeGuards guards = new ExchangeGuards(properties);
         BinanceAdapter binance = new BinanceAdapter(properties, guards);
         assertThatThrownBy(() -> new ExchangeAdapters(List.of(binance))).hasMessageContaining("No adapter");
@@ -60,8 +57,7 @@ class ExchangeAdaptersTest {
     @Test
     void oneLineSecretsRefuseLineBreaksAndInnerSpacesButLoseSurroundingWhitespace() {
         ExchangesProperties properties = ExchangesProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(1),
-                endpoint("https://a.example"), endpoint("https://b.example"), endpoint("https://c.example"), endpoint("https://d.example"),
-                endpoint("https://e.example"), endpoint("https://f.example"));
+                Map.of(ExchangeId.BINANCE, endpoint("https://a.example")));
         BinanceAdapter binance = new BinanceAdapter(properties, new ExchangeGuards(properties));
         assertThat(binance.checkFormat(new ApiCredentials(" key ", "  secret-123  ", null)))
                 .isEqualTo(new ApiCredentials("key", "secret-123", null));

@@ -169,6 +169,23 @@ class KeyErrorsIT extends IntegrationTest {
         transientOnes(ExchangeId.COINBASE_ADVANCED, account);
     }
 
+    @Test
+    void bitstamp() {
+        EmulatedAccount account = account(ExchangeId.BITSTAMP);
+        EmulatedAccount other = account(ExchangeId.BITSTAMP);
+        expectDistinct(with(credentials(account, null), "apiSecret", other.apiSecret()), 422, "invalid_credentials", "bad_signature");
+        // The window is 150 s either way.
+        clockOutOfSync(ExchangeId.BITSTAMP, account, Duration.ofSeconds(300));
+        account.blockOurIp(true);
+        expectDistinct(credentials(account, null), 422, "invalid_credentials", "ip_not_allowed");
+        account.blockOurIp(false).revoke(Permission.READ);
+        expectDistinct(credentials(account, null), 422, "invalid_credentials", "missing_permission");
+        account.grant(Permission.READ);
+        EMULATOR.removeAccount(ExchangeId.BITSTAMP, other.apiKey());
+        expectDistinct(credentials(other, null), 422, "invalid_credentials", "unknown_key");
+        transientOnes(ExchangeId.BITSTAMP, account);
+    }
+
     /** A CDP key that cannot be right is a 400 naming the field, before any call to Coinbase. */
     @Test
     void coinbaseAdvancedKeysInTheWrongShapeAreRefusedBeforeAnyCall() {

@@ -32,7 +32,7 @@ class KeyPermissionsIT extends IntegrationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ExchangeId.class, names = {"KRAKEN", "COINBASE"})
+    @EnumSource(value = ExchangeId.class, names = {"KRAKEN", "COINBASE", "BITSTAMP"})
     void exchangesWithoutAPermissionApiSayNotVerified(ExchangeId exchange) {
         ApiClient.Response response = newUser().post(BASE + "/test", credentials(account(exchange), null));
         assertThat(response.status()).as(response.raw()).isEqualTo(200);

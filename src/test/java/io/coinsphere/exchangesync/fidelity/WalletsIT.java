@@ -107,6 +107,23 @@ class WalletsIT extends IntegrationTest {
         assertThat(usdt.get("wallets").get("spot").asText()).isEqualTo("6");
     }
 
+    /** Bitstamp lists every currency in lower case with available and reserved: one spot wallet, reserved locked. */
+    @Test
+    void bitstampReservedAmountsAreLockedInTheSpotWallet() {
+        ApiClient user = newUser();
+        EmulatedAccount account = account(ExchangeId.BITSTAMP).setBalance("BTC", dec("0.5"), dec("0.125"))
+                .setBalance("EUR", dec("100.25"), dec("0")).setBalance("XRP", dec("0"), dec("0"));
+        UUID id = connect(user, account);
+        awaitRuns(id, 1);
+
+        JsonNode btc = holding(user, id, "BTC");
+        assertThat(btc.get("total").asText()).isEqualTo("0.625");
+        assertThat(btc.get("available").asText()).isEqualTo("0.5");
+        assertThat(btc.get("locked").asText()).isEqualTo("0.125");
+        assertThat(btc.get("wallets").get("spot").asText()).isEqualTo("0.625");
+        assertThat(holdings(id)).as("zero balances are not holdings").containsOnlyKeys("BTC", "EUR");
+    }
+
     @Test
     void everyCoinbaseAccountAcrossPagesIsSpotWithItsHoldLocked() {
         ApiClient user = newUser();

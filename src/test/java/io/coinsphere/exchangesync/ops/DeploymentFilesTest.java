@@ -127,7 +127,7 @@ class DeploymentFilesTest {
                 "spring.datasource.password", "logging.structured.format.console"));
         flatten("", applicationYaml(), properties);
         for (Class<?> type : List.of(CoinsphereProperties.class, JwtProperties.class, VaultProperties.class,
-                SyncProperties.class, ExchangesProperties.class, Roles.class, OpsProperties.class,
+                SyncProperties.class, ExchangesProperties.Settings.class, Roles.class, OpsProperties.class,
                 io.coinsphere.exchangesync.kafka.KafkaSettings.class)) {
             String prefix = type.getAnnotation(ConfigurationProperties.class).prefix();
             for (RecordComponent component : type.getRecordComponents()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coinsphere.exchangesync.emulator.EmulatedAccount;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.support.ApiClient;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +34,9 @@ class CoinbaseKeysPageIT extends BrowserTest {
         browser.openExchangesAs(user.token());
         browser.find("#open-connect").click();
         List<String> tiles = browser.findAll(".exchange-option").stream().map(t -> t.getAttribute("data-exchange")).toList();
-        assertThat(tiles).containsExactly("binance", "coinbase-advanced", "kraken", "kucoin");
+        // One tile per exchange of the registry, in its order; both Coinbase key kinds share the CDP key's tile.
+        assertThat(tiles).containsExactlyElementsOf(Arrays.stream(ExchangeId.values()).filter(id -> id != CDP)
+                .map(id -> id == ExchangeId.COINBASE ? CDP.id() : id.id()).toList());
 
         browser.visible(".exchange-option[data-exchange='coinbase-advanced']").click();
         assertThat(browser.visible("#key-kind").getText()).contains("Which API key do you have?");

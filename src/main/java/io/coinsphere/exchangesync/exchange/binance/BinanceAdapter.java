@@ -59,7 +59,7 @@ public class BinanceAdapter implements ExchangeAdapter {
         this.wallets = XChangeSupport.restProxy(BinanceWalletApi.class, spec);
         this.guard = guards.of(ExchangeId.BINANCE);
         this.clock = new ServerClock(ExchangeId.BINANCE, this::serverTime, properties.clockRefresh());
-        Duration earnRefresh = properties.binance().earnRefresh();
+        Duration earnRefresh = properties.endpoint(ExchangeId.BINANCE).earnRefresh();
         this.earnSchedule = new EarnSchedule(earnRefresh == null ? Duration.ofHours(1) : earnRefresh);
     }
 

@@ -44,8 +44,7 @@ class RateBudgetIT extends EmulatorSupport {
 
     private static ExchangesProperties with(Budget budget, Duration maxWait, int breakerFailures) {
         ExchangesProperties base = properties(budget);
-        return new ExchangesProperties(base.connectTimeout(), base.readTimeout(), base.binance(), base.coinbase(),
-                base.kraken(), base.kucoin(), base.coinbaseAdvanced(), base.bitstamp(), base.clockRefresh(), maxWait,
+        return new ExchangesProperties(base.connectTimeout(), base.readTimeout(), base.endpoints(), base.clockRefresh(), maxWait,
                 new ExchangesProperties.CircuitBreaker(breakerFailures, Duration.ofSeconds(60)));
     }
 
