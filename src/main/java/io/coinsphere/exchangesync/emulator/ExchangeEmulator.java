@@ -42,7 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Coinbase {@code GET /accounts|time|products|currencies}; KuCoin {@code GET /api/v1/accounts|timestamp},
  * {@code GET /api/v1/user/api-key}; Coinbase Advanced Trade {@code GET /api/v3/brokerage/accounts|key_permissions|time}
  * (see {@link CdpKeyMaterial} for its keys);
- * Bitstamp {@code POST /api/v2/account_balances/}, {@code GET /api/v2/ticker/{pair}/}. Response header names arrive case-normalised by the JDK server
+ * Bitstamp {@code POST /api/v2/account_balances/}, {@code GET /api/v2/ticker/{pair}/}; Gemini
+ * {@code POST /v1/balances|balances/staking|roles}, {@code GET /v1/pubticker/{symbol}}. Response header names arrive case-normalised by the JDK server
  * ({@code Retry-after}, {@code X-mbx-used-weight-1m}): clients must look headers up case-insensitively,
  * as they must with the real exchanges, whose CDNs and HTTP/2 send lower-case names.
  */
@@ -79,6 +80,7 @@ public final class ExchangeEmulator implements AutoCloseable {
             case KUCOIN -> new KucoinEmulator();
             case COINBASE_ADVANCED -> new CoinbaseAdvancedEmulator();
             case BITSTAMP -> new BitstampEmulator();
+            case GEMINI -> new GeminiEmulator();
         };
     }
 

@@ -34,7 +34,12 @@ public enum ExchangeId {
     // 400 requests per second and 10,000 per 10 minutes, per address (Bitstamp bans the IP): burst 300 + 9000 per
     // 10 minutes stays under both in any window.
     BITSTAMP("bitstamp", "Bitstamp", false, "https://www.bitstamp.net",
-            new Budget(300L, 9000L, Duration.ofMinutes(10), false));
+            new Budget(300L, 9000L, Duration.ofMinutes(10), false)),
+    // 600 private requests per minute per key (10 per second). Far less: nonces are seconds (keys with time-based
+    // nonces need them within 30 s of Gemini's clock) and rise by one per request, so a key sustaining more than one
+    // request per second would run ahead of the clock; burst 5 + 1 per second keeps them within a few seconds.
+    GEMINI("gemini", "Gemini", false, "https://api.gemini.com",
+            new Budget(5L, 1L, Duration.ofSeconds(1), true));
 
     private final String id;
     private final String displayName;

@@ -9,6 +9,7 @@ import io.coinsphere.exchangesync.exchange.coinbaseadvanced.CdpKey;
 import io.coinsphere.exchangesync.exchange.signing.BinanceSignature;
 import io.coinsphere.exchangesync.exchange.signing.BitstampSignature;
 import io.coinsphere.exchangesync.exchange.signing.CoinbaseSignature;
+import io.coinsphere.exchangesync.exchange.signing.GeminiSignature;
 import io.coinsphere.exchangesync.exchange.signing.KrakenSignature;
 import io.coinsphere.exchangesync.exchange.signing.KucoinSignature;
 import java.io.IOException;
@@ -73,7 +74,27 @@ final class SignedRequests {
                     now() / 1000).build();
             case BITSTAMP -> bitstampPost(base, BitstampEmulator.BALANCES, account.apiKey(), account.apiSecret(),
                     UUID.randomUUID().toString(), now());
+            case GEMINI -> geminiPost(base, "/v1/balances", account.apiKey(), account.apiSecret(), geminiNonce());
         };
+    }
+
+    private static final AtomicLong GEMINI_NONCE = new AtomicLong();
+
+    /** Seconds, above every earlier Gemini nonce of this JVM (so never more than a few seconds ahead in a test). */
+    static long geminiNonce() {
+        long now = now() / 1000;
+        return GEMINI_NONCE.updateAndGet(previous -> Math.max(now, previous + 1));
+    }
+
+    /** Gemini POST with the payload in a header, signed with HMAC-SHA384. */
+    static HttpRequest geminiPost(URI base, String path, String apiKey, String secret, long nonce) {
+        String payload = GeminiSignature.encode(GeminiSignature.payloadJson(path, nonce));
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "text/plain")
+                .header("X-GEMINI-APIKEY", apiKey)
+                .header("X-GEMINI-PAYLOAD", payload)
+                .header("X-GEMINI-SIGNATURE", GeminiSignature.sign(secret, payload))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
     }
 
     /** Bitstamp v2-signed POST without a body (so without a Content-Type). */

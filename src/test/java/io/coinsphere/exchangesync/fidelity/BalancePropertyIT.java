@@ -71,6 +71,7 @@ class BalancePropertyIT extends IntegrationTest {
             case BINANCE -> List.of(Wallet.SPOT, Wallet.FUNDING, Wallet.EARN_FLEXIBLE, Wallet.EARN_LOCKED);
             case KUCOIN -> List.of(Wallet.SPOT, Wallet.FUNDING);
             case KRAKEN, COINBASE, COINBASE_ADVANCED, BITSTAMP -> List.of(Wallet.SPOT);
+            case GEMINI -> List.of(Wallet.SPOT, Wallet.STAKED);
         };
     }
 
