@@ -19,7 +19,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Builds requests signed the way each real exchange wants, using our signing classes, and sends them. */
@@ -74,16 +76,17 @@ final class SignedRequests {
                     now() / 1000).build();
             case BITSTAMP -> bitstampPost(base, BitstampEmulator.BALANCES, account.apiKey(), account.apiSecret(),
                     UUID.randomUUID().toString(), now());
-            case GEMINI -> geminiPost(base, "/v1/balances", account.apiKey(), account.apiSecret(), geminiNonce());
+            case GEMINI -> geminiPost(base, "/v1/balances", account.apiKey(), account.apiSecret(),
+                    geminiNonce(account.apiKey()));
         };
     }
 
-    private static final AtomicLong GEMINI_NONCE = new AtomicLong();
+    private static final Map<String, AtomicLong> GEMINI_NONCES = new ConcurrentHashMap<>();
 
-    /** Seconds, above every earlier Gemini nonce of this JVM (so never more than a few seconds ahead in a test). */
-    static long geminiNonce() {
+    /** Seconds, above every earlier Gemini nonce of the key in this JVM (a key's nonces must increase). */
+    static long geminiNonce(String apiKey) {
         long now = now() / 1000;
-        return GEMINI_NONCE.updateAndGet(previous -> Math.max(now, previous + 1));
+        return GEMINI_NONCES.computeIfAbsent(apiKey, k -> new AtomicLong()).updateAndGet(previous -> Math.max(now, previous + 1));
     }
 
     /** Gemini POST with the payload in a header, signed with HMAC-SHA384. */

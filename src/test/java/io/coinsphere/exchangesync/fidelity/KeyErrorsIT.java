@@ -186,6 +186,21 @@ class KeyErrorsIT extends IntegrationTest {
         transientOnes(ExchangeId.BITSTAMP, account);
     }
 
+    @Test
+    void gemini() {
+        EmulatedAccount account = account(ExchangeId.GEMINI);
+        EmulatedAccount other = account(ExchangeId.GEMINI);
+        expectDistinct(with(credentials(account, null), "apiSecret", other.apiSecret()), 422, "invalid_credentials", "bad_signature");
+        // Nonces are seconds and must lie within 30 s of Gemini's clock.
+        clockOutOfSync(ExchangeId.GEMINI, account, Duration.ofSeconds(120));
+        account.revoke(Permission.READ);
+        expectDistinct(credentials(account, null), 422, "invalid_credentials", "missing_permission");
+        account.grant(Permission.READ);
+        EMULATOR.removeAccount(ExchangeId.GEMINI, other.apiKey());
+        expectDistinct(credentials(other, null), 422, "invalid_credentials", "unknown_key");
+        transientOnes(ExchangeId.GEMINI, account);
+    }
+
     /** A CDP key that cannot be right is a 400 naming the field, before any call to Coinbase. */
     @Test
     void coinbaseAdvancedKeysInTheWrongShapeAreRefusedBeforeAnyCall() {

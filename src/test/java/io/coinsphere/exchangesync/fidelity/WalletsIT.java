@@ -124,6 +124,25 @@ class WalletsIT extends IntegrationTest {
         assertThat(holdings(id)).as("zero balances are not holdings").containsOnlyKeys("BTC", "EUR");
     }
 
+    /** Gemini: exchange balances are spot (the part on open orders locked), staking balances a staked wallet. */
+    @Test
+    void geminiStakingIsAStakedWallet() {
+        ApiClient user = newUser();
+        EmulatedAccount account = account(ExchangeId.GEMINI).setBalance("ETH", dec("1.5"), dec("0.5"))
+                .setBalance(Wallet.STAKED, "ETH", dec("32"), dec("0"))
+                .setBalance(Wallet.STAKED, "SOL", dec("10"), dec("0"));
+        UUID id = connect(user, account);
+        awaitRuns(id, 1);
+
+        JsonNode eth = holding(user, id, "ETH");
+        assertThat(eth.get("total").asText()).isEqualTo("34");
+        assertThat(eth.get("available").asText()).isEqualTo("1.5");
+        assertThat(eth.get("locked").asText()).isEqualTo("32.5");
+        assertThat(eth.get("wallets").get("spot").asText()).isEqualTo("2");
+        assertThat(eth.get("wallets").get("staked").asText()).isEqualTo("32");
+        assertThat(holdings(id)).containsOnlyKeys("ETH", "SOL");
+    }
+
     @Test
     void everyCoinbaseAccountAcrossPagesIsSpotWithItsHoldLocked() {
         ApiClient user = newUser();
