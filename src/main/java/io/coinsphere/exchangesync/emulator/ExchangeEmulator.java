@@ -79,6 +79,7 @@ public final class ExchangeEmulator implements AutoCloseable {
             case KRAKEN -> new KrakenEmulator();
             case KUCOIN -> new KucoinEmulator();
             case COINBASE_ADVANCED -> new CoinbaseAdvancedEmulator();
+            case OKX -> new OkxEmulator();
             case BITSTAMP -> new BitstampEmulator();
             case GEMINI -> new GeminiEmulator();
         };

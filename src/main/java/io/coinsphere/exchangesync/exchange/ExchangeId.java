@@ -31,6 +31,11 @@ public enum ExchangeId {
     // 30 requests per second per key: burst 15 + 15 per second stays under it in any second.
     COINBASE_ADVANCED("coinbase-advanced", "Coinbase", false, "https://api.coinbase.com",
             new Budget(15L, 15L, Duration.ofSeconds(1), true)),
+    /** OKX v5: HMAC keys with a passphrase. */
+    // Per user id: trading balance 10 / 2 s (the tightest of the calls), funding and savings 6 / s, config 5 / 2 s.
+    // Burst 5 + 5 per 2 s keeps every endpoint under its own limit in any window.
+    OKX("okx", "OKX", true, "https://www.okx.com",
+            new Budget(5L, 5L, Duration.ofSeconds(2), true)),
     // 400 requests per second and 10,000 per 10 minutes, per address (Bitstamp bans the IP): burst 300 + 9000 per
     // 10 minutes stays under both in any window.
     BITSTAMP("bitstamp", "Bitstamp", false, "https://www.bitstamp.net",

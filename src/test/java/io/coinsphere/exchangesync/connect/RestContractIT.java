@@ -41,6 +41,7 @@ class RestContractIT extends IntegrationTest {
                 + "{\"id\":\"kraken\",\"name\":\"Kraken\",\"requiresPassphrase\":false},"
                 + "{\"id\":\"kucoin\",\"name\":\"KuCoin\",\"requiresPassphrase\":true},"
                 + "{\"id\":\"coinbase-advanced\",\"name\":\"Coinbase\",\"requiresPassphrase\":false},"
+                + "{\"id\":\"okx\",\"name\":\"OKX\",\"requiresPassphrase\":true},"
                 + "{\"id\":\"bitstamp\",\"name\":\"Bitstamp\",\"requiresPassphrase\":false},"
                 + "{\"id\":\"gemini\",\"name\":\"Gemini\",\"requiresPassphrase\":false}]}");
     }

@@ -83,6 +83,7 @@ class ExchangeEmulatorTest {
             case COINBASE -> "{\"message\":\"rate limit exceeded\"}";
             case KUCOIN -> "\"code\":\"429000\"";
             case COINBASE_ADVANCED -> "\"error\":\"RATE_LIMIT_EXCEEDED\"";
+            case OKX -> "\"code\":\"50011\"";
             case BITSTAMP -> "\"response_code\":\"400.002\"";
             case GEMINI -> "\"reason\":\"RateLimit\"";
         };

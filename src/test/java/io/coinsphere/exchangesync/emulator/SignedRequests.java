@@ -12,6 +12,7 @@ import io.coinsphere.exchangesync.exchange.signing.CoinbaseSignature;
 import io.coinsphere.exchangesync.exchange.signing.GeminiSignature;
 import io.coinsphere.exchangesync.exchange.signing.KrakenSignature;
 import io.coinsphere.exchangesync.exchange.signing.KucoinSignature;
+import io.coinsphere.exchangesync.exchange.signing.OkxSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -74,6 +75,8 @@ final class SignedRequests {
                     KucoinSignature.passphrase(account.apiSecret(), account.passphrase()), "2", now()).build();
             case COINBASE_ADVANCED -> cdpGet(base, "/api/v3/brokerage/accounts", "", account.apiKey(), account.apiSecret(),
                     now() / 1000).build();
+            case OKX -> okxGet(base, "/api/v5/account/balance", account.apiKey(), account.apiSecret(), account.passphrase(),
+                    now()).build();
             case BITSTAMP -> bitstampPost(base, BitstampEmulator.BALANCES, account.apiKey(), account.apiSecret(),
                     UUID.randomUUID().toString(), now());
             case GEMINI -> geminiPost(base, "/v1/balances", account.apiKey(), account.apiSecret(),
@@ -111,6 +114,16 @@ final class SignedRequests {
                 .header("X-Auth-Timestamp", timestamp)
                 .header("X-Auth-Version", "v2")
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
+    }
+
+    /** OKX v5 GET signed over timestamp + method + path with query. */
+    static HttpRequest.Builder okxGet(URI base, String pathWithQuery, String apiKey, String secret, String passphrase, long millis) {
+        String timestamp = OkxSignature.timestamp(millis);
+        return HttpRequest.newBuilder(URI.create(base + pathWithQuery))
+                .header("OK-ACCESS-KEY", apiKey)
+                .header("OK-ACCESS-SIGN", OkxSignature.sign(secret, timestamp, "GET", pathWithQuery, ""))
+                .header("OK-ACCESS-TIMESTAMP", timestamp)
+                .header("OK-ACCESS-PASSPHRASE", passphrase).GET();
     }
 
     /** Coinbase Advanced Trade GET with a JWT from our signer; {@code query} is left out of the signed uri. */

@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coinsphere.exchangesync.exchange.binance.BinanceAdapter;
 import io.coinsphere.exchangesync.exchange.bitstamp.BitstampAdapter;
-import io.coinsphere.exchangesync.exchange.gemini.GeminiAdapter;
 import io.coinsphere.exchangesync.exchange.gemini.GeminiNonces;
 import io.coinsphere.exchangesync.exchange.coinbase.CoinbaseAdapter;
 import io.coinsphere.exchangesync.exchange.coinbaseadvanced.CoinbaseAdvancedAdapter;
+import io.coinsphere.exchangesync.exchange.gemini.GeminiAdapter;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
 import io.coinsphere.exchangesync.exchange.kraken.KrakenNonces;
 import io.coinsphere.exchangesync.exchange.kraken.KrakenAdapter;
 import io.coinsphere.exchangesync.exchange.kucoin.KucoinAdapter;
+import io.coinsphere.exchangesync.exchange.okx.OkxAdapter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ class ExchangeAdaptersTest {
     /** The production base URLs are the registry's defaults; one set here wins over its default. */
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(ExchangesConfiguration.class, BinanceAdapter.class, CoinbaseAdapter.class, KrakenAdapter.class,
-                    KucoinAdapter.class, CoinbaseAdvancedAdapter.class, BitstampAdapter.class, GeminiAdapter.class,
+                    KucoinAdapter.class, CoinbaseAdvancedAdapter.class, OkxAdapter.class, BitstampAdapter.class, GeminiAdapter.class,
                     ExchangeAdapters.class, ExchangeGuards.class)
             .withBean(KrakenNonces.class, KrakenNonces::inMemory)
             .withBean(GeminiNonces.class, GeminiNonces::inMemory)

@@ -170,6 +170,23 @@ class KeyErrorsIT extends IntegrationTest {
     }
 
     @Test
+    void okx() {
+        EmulatedAccount account = account(ExchangeId.OKX);
+        EmulatedAccount other = account(ExchangeId.OKX);
+        expectDistinct(with(credentials(account, null), "apiSecret", other.apiSecret()), 422, "invalid_credentials", "bad_signature");
+        expectDistinct(with(credentials(account, null), "passphrase", "wrong"), 422, "invalid_credentials", "bad_passphrase");
+        clockOutOfSync(ExchangeId.OKX, account, Duration.ofSeconds(60));
+        account.blockOurIp(true);
+        expectDistinct(credentials(account, null), 422, "invalid_credentials", "ip_not_allowed");
+        account.blockOurIp(false).revoke(Permission.READ);
+        expectDistinct(credentials(account, null), 422, "invalid_credentials", "missing_permission");
+        account.grant(Permission.READ);
+        EMULATOR.removeAccount(ExchangeId.OKX, other.apiKey());
+        expectDistinct(credentials(other, null), 422, "invalid_credentials", "unknown_key");
+        transientOnes(ExchangeId.OKX, account);
+    }
+
+    @Test
     void bitstamp() {
         EmulatedAccount account = account(ExchangeId.BITSTAMP);
         EmulatedAccount other = account(ExchangeId.BITSTAMP);

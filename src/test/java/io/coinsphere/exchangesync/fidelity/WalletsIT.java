@@ -160,4 +160,22 @@ class WalletsIT extends IntegrationTest {
         assertThat(btc.get("wallets").get("spot").asText()).isEqualTo("0.625");
         assertThat(holdings(id)).hasSize(261).containsEntry("Q259", dec("1"));
     }
+
+    @Test
+    void okxTradingFundingAndSimpleEarnAreWalletsOfTheirAsset() {
+        ApiClient user = newUser();
+        EmulatedAccount account = account(ExchangeId.OKX)
+                .setBalance(Wallet.SPOT, "BTC", dec("0.5"), dec("0.125"))
+                .setBalance(Wallet.FUNDING, "BTC", dec("0.25"), dec("0"))
+                .setBalance(Wallet.EARN_FLEXIBLE, "BTC", dec("1.000000000000000001"), dec("0"));
+        UUID id = connect(user, account);
+        awaitRuns(id, 1);
+
+        JsonNode btc = holding(user, id, "BTC");
+        assertThat(btc.get("total").asText()).isEqualTo("1.875000000000000001");
+        assertThat(btc.get("available").asText()).isEqualTo("0.75");
+        assertThat(btc.get("wallets").get("spot").asText()).isEqualTo("0.625");
+        assertThat(btc.get("wallets").get("funding").asText()).isEqualTo("0.25");
+        assertThat(btc.get("wallets").get("earn").asText()).isEqualTo("1.000000000000000001");
+    }
 }

@@ -1,0 +1,158 @@
+package io.coinsphere.exchangesync.exchange.okx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.coinsphere.exchangesync.exchange.AccountSnapshot;
+import io.coinsphere.exchangesync.exchange.ApiCredentials;
+import io.coinsphere.exchangesync.exchange.BalanceSheet;
+import io.coinsphere.exchangesync.exchange.CredentialsRejected;
+import io.coinsphere.exchangesync.exchange.ExchangeAdapter;
+import io.coinsphere.exchangesync.exchange.ExchangeFailure;
+import io.coinsphere.exchangesync.exchange.ExchangeId;
+import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
+import io.coinsphere.exchangesync.exchange.ExchangesProperties;
+import io.coinsphere.exchangesync.exchange.KeyPermissions;
+import io.coinsphere.exchangesync.exchange.UnknownAssets;
+import io.coinsphere.exchangesync.exchange.Wallet;
+import io.coinsphere.exchangesync.exchange.XChangeSupport;
+import io.coinsphere.exchangesync.exchange.guard.ExchangeGuard;
+import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
+import io.coinsphere.exchangesync.exchange.guard.ServerClock;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * OKX balances: the trading account ({@link Wallet#SPOT}), the funding account ({@link Wallet#FUNDING}) and
+ * Simple Earn savings ({@link Wallet#EARN}, counted as locked), and the key's permissions from its account
+ * configuration. The trading account failing fails the fetch; funding or earn failing makes it partial.
+ * Requests are signed on OKX's clock ({@code GET /api/v5/public/time}) and budgeted per key.
+ */
+@Component
+public class OkxAdapter implements ExchangeAdapter {
+
+    static final String TRADING = "/api/v5/account/balance";
+    static final String FUNDING = "/api/v5/asset/balances";
+    static final String SAVINGS = "/api/v5/finance/savings/balance";
+    static final String CONFIG = "/api/v5/account/config";
+    static final String TIME = "/api/v5/public/time";
+
+    private static final ExchangeId ID = ExchangeId.OKX;
+
+    private final OkxClient client;
+    private final ExchangeGuard guard;
+    private final ServerClock clock;
+
+    public OkxAdapter(ExchangesProperties properties, ExchangeGuards guards) {
+        this.client = new OkxClient(properties.endpoint(ID).baseUrl(), properties.connectTimeout(), properties.readTimeout());
+        this.guard = guards.of(ID);
+        this.clock = new ServerClock(ID, this::serverTime, properties.clockRefresh());
+    }
+
+    @Override
+    public ExchangeId exchange() {
+        return ID;
+    }
+
+    @Override
+    public AccountSnapshot fetch(ApiCredentials credentials) {
+        XChangeSupport.requirePassphrase(ID, credentials);
+        BalanceSheet sheet = new BalanceSheet();
+        // details[]: cashBal = availBal + frozenBal, in the currency's own decimals.
+        for (JsonNode account : signedGet(credentials, TRADING)) {
+            for (JsonNode detail : account.path("details")) {
+                add(sheet, Wallet.SPOT, detail, "cashBal", "availBal", "frozenBal");
+            }
+        }
+        Set<Wallet> kept = EnumSet.noneOf(Wallet.class);
+        List<String> warnings = new ArrayList<>();
+        try {
+            for (JsonNode balance : signedGet(credentials, FUNDING)) {
+                add(sheet, Wallet.FUNDING, balance, "bal", "availBal", "frozenBal");
+            }
+        } catch (ExchangeFailure e) {
+            keep(e, Wallet.FUNDING, "funding account", kept, warnings);
+        }
+        try {
+            for (JsonNode saving : signedGet(credentials, SAVINGS)) {
+                String asset = asset(saving);
+                BigDecimal amount = decimal(saving, "amt");
+                if (!asset.isEmpty() && amount.signum() > 0) {
+                    sheet.addLocked(Wallet.EARN, asset, amount);
+                }
+            }
+        } catch (ExchangeFailure e) {
+            keep(e, Wallet.EARN, "Simple Earn", kept, warnings);
+        }
+        return new AccountSnapshot(sheet.toList(), kept, warnings);
+    }
+
+    /** {@code perm} is a comma list of {@code read_only}, {@code trade} and {@code withdraw}. */
+    @Override
+    public KeyPermissions checkPermissions(ApiCredentials credentials) {
+        XChangeSupport.requirePassphrase(ID, credentials);
+        JsonNode data = signedGet(credentials, CONFIG);
+        String perm = data.path(0).path("perm").asText("");
+        if (perm.isBlank()) {
+            throw new ExchangeUnavailable("OKX sent no permissions for this key; try again later.");
+        }
+        Set<String> names = Arrays.stream(perm.split(",")).map(p -> p.trim().toLowerCase(Locale.ROOT))
+                .filter(p -> !p.isEmpty()).collect(Collectors.toSet());
+        // Every OKX key can read; "read_only" is listed alone on a key without trade or withdraw.
+        return KeyPermissions.verified(true, names.contains("trade"), names.contains("withdraw"));
+    }
+
+    private JsonNode signedGet(ApiCredentials credentials, String pathWithQuery) {
+        return clock.retryOnSkew(() -> guard.call(credentials.apiKey(), 1, () -> client.get(pathWithQuery, credentials, clock.now())));
+    }
+
+    private static void add(BalanceSheet sheet, Wallet wallet, JsonNode row, String total, String available, String frozen) {
+        String asset = asset(row);
+        BigDecimal amount = decimal(row, total);
+        if (!asset.isEmpty() && amount.signum() > 0) {
+            sheet.add(wallet, asset, amount, decimal(row, available), decimal(row, frozen));
+        }
+    }
+
+    /** A key problem is the user's to fix and fails the fetch; anything else keeps the wallet's previous amounts. */
+    private static void keep(ExchangeFailure failure, Wallet wallet, String name, Set<Wallet> kept, List<String> warnings) {
+        if (failure instanceof CredentialsRejected rejected
+                && rejected.reason() != CredentialsRejected.Reason.MISSING_PERMISSION) {
+            throw failure;
+        }
+        kept.add(wallet);
+        warnings.add("OKX " + name + " could not be read (" + failure.getMessage() + "); its previous amounts are kept.");
+    }
+
+    /** OKX's codes are the usual tickers ({@code BTC}, {@code USDT}); upper-cased so that one asset is one code everywhere. */
+    private static String asset(JsonNode row) {
+        return UnknownAssets.check(ID, row.path("ccy").asText("").strip().toUpperCase(Locale.ROOT));
+    }
+
+    /** OKX sends amounts as strings ("" for none); exact, never through a double. */
+    private static BigDecimal decimal(JsonNode row, String field) {
+        String text = row.path(field).asText("");
+        if (text.isBlank()) {
+            return BigDecimal.ZERO;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new ExchangeUnavailable("OKX sent an amount we could not read; the sync will retry later.");
+        }
+    }
+
+    /** {@code {"code":"0","data":[{"ts":"1597026383085"}]}}. */
+    private long serverTime() {
+        try {
+            return Long.parseLong(client.getPublic(TIME).path(0).path("ts").asText());
+        } catch (NumberFormatException e) {
+            throw new ExchangeUnavailable("OKX sent no server time.");
+        }
+    }
+}
