@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coinsphere.exchangesync.exchange.binance.BinanceAdapter;
 import io.coinsphere.exchangesync.exchange.bitstamp.BitstampAdapter;
-import io.coinsphere.exchangesync.exchange.gemini.GeminiNonces;
 import io.coinsphere.exchangesync.exchange.coinbase.CoinbaseAdapter;
 import io.coinsphere.exchangesync.exchange.coinbaseadvanced.CoinbaseAdvancedAdapter;
 import io.coinsphere.exchangesync.exchange.gemini.GeminiAdapter;
+import io.coinsphere.exchangesync.exchange.gemini.GeminiNonces;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
 import io.coinsphere.exchangesync.exchange.kraken.KrakenNonces;
 import io.coinsphere.exchangesync.exchange.kraken.KrakenAdapter;

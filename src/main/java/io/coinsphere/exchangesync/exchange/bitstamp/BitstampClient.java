@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -61,7 +62,7 @@ final class BitstampClient {
         FailureTranslation.header(response.headers().map(), "X-Server-Auth-Signature").ifPresent(signed -> {
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             String expected = BitstampSignature.response(credentials.apiSecret(), nonce, timestamp, contentType, response.body());
-            if (!Hmac.constantTimeEquals(expected, signed.toLowerCase(java.util.Locale.ROOT))) {
+            if (!Hmac.constantTimeEquals(expected, signed.toLowerCase(Locale.ROOT))) {
                 throw new ExchangeUnavailable(NAME + " sent an answer whose signature does not match; the sync will retry later.");
             }
         });

@@ -14,6 +14,7 @@ import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.ExchangesProperties;
 import io.coinsphere.exchangesync.exchange.KeyPermissions;
 import io.coinsphere.exchangesync.exchange.RateLimited;
+import io.coinsphere.exchangesync.exchange.Wallet;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +46,7 @@ class BitstampAdapterIT extends EmulatorSupport {
         assertThat(balances).containsExactly(
                 new Balance("BTC", dec("1.000000000000000001"), dec("0.750000000000000001"), dec("0.25")),
                 new Balance("LINK", dec("12.5"), dec("12.5"), dec("0")));
-        assertThat(adapter.fetch(credentials(account)).balances().get(0).wallets()).containsOnlyKeys(io.coinsphere.exchangesync.exchange.Wallet.SPOT);
+        assertThat(adapter.fetch(credentials(account)).balances().get(0).wallets()).containsOnlyKeys(Wallet.SPOT);
         assertThat(emulator.requestCount(BITSTAMP, account.apiKey())).as("one request per fetch").isEqualTo(2);
     }
 

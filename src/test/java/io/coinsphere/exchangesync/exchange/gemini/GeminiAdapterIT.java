@@ -41,7 +41,7 @@ class GeminiAdapterIT extends EmulatorSupport {
 
     @Test
     void readsExchangeAndStakingBalancesWithExactDecimals() {
-        account.setBalance("BTC", java.math.BigDecimal.ZERO.add(dec("0.750000000000000001")), dec("0.25"))
+        account.setBalance("BTC", dec("0.750000000000000001"), dec("0.25"))
                 .setBalance("USD", dec("0"), dec("0")).setBalance(STAKING, "ETH", dec("2.5"), dec("0"))
                 .setBalance(STAKING, "BTC", dec("0.1"), dec("0"));
         emulator.resetCounters();
