@@ -9,6 +9,7 @@ import io.coinsphere.exchangesync.exchange.ExchangeFailure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.ExchangesProperties;
+import io.coinsphere.exchangesync.exchange.KeyFormatRejected;
 import io.coinsphere.exchangesync.exchange.KeyPermissions;
 import io.coinsphere.exchangesync.exchange.Wallet;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuard;
@@ -53,6 +54,17 @@ public class GeminiAdapter implements ExchangeAdapter {
     @Override
     public ExchangeId exchange() {
         return ID;
+    }
+
+    /** Master keys read every account only with an {@code account} parameter on each call, which we do not send. */
+    @Override
+    public ApiCredentials checkFormat(ApiCredentials credentials) {
+        ApiCredentials checked = ExchangeAdapter.super.checkFormat(credentials);
+        if (checked.apiKey().startsWith("master-")) {
+            throw new KeyFormatRejected("apiKey", "must be an account-level Gemini key (scope Primary, starting with"
+                    + " \"account-\"): master keys are not supported");
+        }
+        return checked;
     }
 
     @Override

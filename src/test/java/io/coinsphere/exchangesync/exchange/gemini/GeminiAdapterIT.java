@@ -1,6 +1,7 @@
 package io.coinsphere.exchangesync.exchange.gemini;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coinsphere.exchangesync.emulator.EmulatedAccount;
 import io.coinsphere.exchangesync.emulator.Failure;
@@ -13,6 +14,7 @@ import io.coinsphere.exchangesync.exchange.EmulatorSupport;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.ExchangesProperties;
+import io.coinsphere.exchangesync.exchange.KeyFormatRejected;
 import io.coinsphere.exchangesync.exchange.KeyPermissions;
 import io.coinsphere.exchangesync.exchange.RateLimited;
 import io.coinsphere.exchangesync.exchange.Wallet;
@@ -77,6 +79,18 @@ class GeminiAdapterIT extends EmulatorSupport {
         assertThat(adapter.checkPermissions(credentials(account))).isEqualTo(KeyPermissions.verified(true, true, false));
         account.grant(Permission.WITHDRAW);
         assertThat(adapter.checkPermissions(credentials(account))).isEqualTo(KeyPermissions.verified(true, true, true));
+    }
+
+    @Test
+    void masterKeysAreRefusedBeforeAnyCall() {
+        emulator.resetCounters();
+        assertThatThrownBy(() -> adapter.checkFormat(
+                new ApiCredentials("master-ABCDEFGHIJ0123456789", "secret0123456789secret0123", null)))
+                .isInstanceOfSatisfying(KeyFormatRejected.class, e -> assertThat(e.field()).isEqualTo("apiKey"))
+                .hasMessageContaining("account-level");
+        assertThat(adapter.checkFormat(new ApiCredentials(" " + account.apiKey() + " ", account.apiSecret(), null)).apiKey())
+                .isEqualTo(account.apiKey());
+        assertThat(emulator.requestCount(GEMINI)).isZero();
     }
 
     @Test
