@@ -84,6 +84,7 @@ class ExchangeEmulatorTest {
             case KUCOIN -> "\"code\":\"429000\"";
             case COINBASE_ADVANCED -> "\"error\":\"RATE_LIMIT_EXCEEDED\"";
             case OKX -> "\"code\":\"50011\"";
+            case BYBIT -> "\"retCode\":10006";
         };
         assertThat(response.body()).contains(expectedBody);
     }
