@@ -80,6 +80,7 @@ public final class ExchangeEmulator implements AutoCloseable {
             case KUCOIN -> new KucoinEmulator();
             case COINBASE_ADVANCED -> new CoinbaseAdvancedEmulator();
             case OKX -> new OkxEmulator();
+            case BYBIT -> new BybitEmulator();
             case BITSTAMP -> new BitstampEmulator();
             case GEMINI -> new GeminiEmulator();
         };

@@ -36,6 +36,12 @@ public enum ExchangeId {
     // Burst 5 + 5 per 2 s keeps every endpoint under its own limit in any window.
     OKX("okx", "OKX", true, "https://www.okx.com",
             new Budget(5L, 5L, Duration.ofSeconds(2), true)),
+    /** Bybit v5: HMAC keys (system-generated), no passphrase. */
+    // Per UID and endpoint, per second (account and asset reads from a few to 50 / s); also 600 requests per 5 s per
+    // address, which only many keys behind one address reach.
+    // Burst 1 + 1 per second: at most 2 calls of a key in any second, under every endpoint's own limit.
+    BYBIT("bybit", "Bybit", false, "https://api.bybit.com",
+            new Budget(1L, 1L, Duration.ofSeconds(1), true)),
     // 400 requests per second and 10,000 per 10 minutes, per address (Bitstamp bans the IP): burst 300 + 9000 per
     // 10 minutes stays under both in any window.
     BITSTAMP("bitstamp", "Bitstamp", false, "https://www.bitstamp.net",

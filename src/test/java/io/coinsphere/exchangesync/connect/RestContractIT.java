@@ -42,6 +42,7 @@ class RestContractIT extends IntegrationTest {
                 + "{\"id\":\"kucoin\",\"name\":\"KuCoin\",\"requiresPassphrase\":true},"
                 + "{\"id\":\"coinbase-advanced\",\"name\":\"Coinbase\",\"requiresPassphrase\":false},"
                 + "{\"id\":\"okx\",\"name\":\"OKX\",\"requiresPassphrase\":true},"
+                + "{\"id\":\"bybit\",\"name\":\"Bybit\",\"requiresPassphrase\":false},"
                 + "{\"id\":\"bitstamp\",\"name\":\"Bitstamp\",\"requiresPassphrase\":false},"
                 + "{\"id\":\"gemini\",\"name\":\"Gemini\",\"requiresPassphrase\":false}]}");
     }

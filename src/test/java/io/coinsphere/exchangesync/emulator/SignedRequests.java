@@ -8,6 +8,7 @@ import io.coinsphere.exchangesync.exchange.coinbaseadvanced.CdpJwt;
 import io.coinsphere.exchangesync.exchange.coinbaseadvanced.CdpKey;
 import io.coinsphere.exchangesync.exchange.signing.BinanceSignature;
 import io.coinsphere.exchangesync.exchange.signing.BitstampSignature;
+import io.coinsphere.exchangesync.exchange.signing.BybitSignature;
 import io.coinsphere.exchangesync.exchange.signing.CoinbaseSignature;
 import io.coinsphere.exchangesync.exchange.signing.GeminiSignature;
 import io.coinsphere.exchangesync.exchange.signing.KrakenSignature;
@@ -77,6 +78,8 @@ final class SignedRequests {
                     now() / 1000).build();
             case OKX -> okxGet(base, "/api/v5/account/balance", account.apiKey(), account.apiSecret(), account.passphrase(),
                     now()).build();
+            case BYBIT -> bybitGet(base, "/v5/account/wallet-balance", "accountType=UNIFIED", account.apiKey(), account.apiSecret(),
+                    now()).build();
             case BITSTAMP -> bitstampPost(base, BitstampEmulator.BALANCES, account.apiKey(), account.apiSecret(),
                     UUID.randomUUID().toString(), now());
             case GEMINI -> geminiPost(base, "/v1/balances", account.apiKey(), account.apiSecret(),
@@ -114,6 +117,16 @@ final class SignedRequests {
                 .header("X-Auth-Timestamp", timestamp)
                 .header("X-Auth-Version", "v2")
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
+    }
+
+    /** Bybit v5 GET signed over timestamp + key + recv window + query string. */
+    static HttpRequest.Builder bybitGet(URI base, String path, String query, String apiKey, String secret, long millis) {
+        String timestamp = Long.toString(millis);
+        return HttpRequest.newBuilder(URI.create(base + path + "?" + query))
+                .header("X-BAPI-API-KEY", apiKey)
+                .header("X-BAPI-TIMESTAMP", timestamp)
+                .header("X-BAPI-RECV-WINDOW", "5000")
+                .header("X-BAPI-SIGN", BybitSignature.sign(secret, timestamp, apiKey, "5000", query)).GET();
     }
 
     /** OKX v5 GET signed over timestamp + method + path with query. */

@@ -14,6 +14,7 @@ import io.coinsphere.exchangesync.exchange.kraken.KrakenNonces;
 import io.coinsphere.exchangesync.exchange.kraken.KrakenAdapter;
 import io.coinsphere.exchangesync.exchange.kucoin.KucoinAdapter;
 import io.coinsphere.exchangesync.exchange.okx.OkxAdapter;
+import io.coinsphere.exchangesync.exchange.bybit.BybitAdapter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,8 @@ class ExchangeAdaptersTest {
     /** The production base URLs are the registry's defaults; one set here wins over its default. */
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(ExchangesConfiguration.class, BinanceAdapter.class, CoinbaseAdapter.class, KrakenAdapter.class,
-                    KucoinAdapter.class, CoinbaseAdvancedAdapter.class, OkxAdapter.class, BitstampAdapter.class, GeminiAdapter.class,
-                    ExchangeAdapters.class, ExchangeGuards.class)
+                    KucoinAdapter.class, CoinbaseAdvancedAdapter.class, OkxAdapter.class, BybitAdapter.class, BitstampAdapter.class,
+                    GeminiAdapter.class, ExchangeAdapters.class, ExchangeGuards.class)
             .withBean(KrakenNonces.class, KrakenNonces::inMemory)
             .withBean(GeminiNonces.class, GeminiNonces::inMemory)
             .withPropertyValues("coinsphere.exchanges.kraken.base-url=https://kraken.example",

@@ -187,6 +187,22 @@ class KeyErrorsIT extends IntegrationTest {
     }
 
     @Test
+    void bybit() {
+        EmulatedAccount account = account(ExchangeId.BYBIT);
+        EmulatedAccount other = account(ExchangeId.BYBIT);
+        expectDistinct(with(credentials(account, null), "apiSecret", other.apiSecret()), 422, "invalid_credentials", "bad_signature");
+        clockOutOfSync(ExchangeId.BYBIT, account, Duration.ofSeconds(60));
+        account.blockOurIp(true);
+        expectDistinct(credentials(account, null), 422, "invalid_credentials", "ip_not_allowed");
+        account.blockOurIp(false).revoke(Permission.READ);
+        expectDistinct(credentials(account, null), 422, "invalid_credentials", "missing_permission");
+        account.grant(Permission.READ);
+        EMULATOR.removeAccount(ExchangeId.BYBIT, other.apiKey());
+        expectDistinct(credentials(other, null), 422, "invalid_credentials", "unknown_key");
+        transientOnes(ExchangeId.BYBIT, account);
+    }
+
+    @Test
     void bitstamp() {
         EmulatedAccount account = account(ExchangeId.BITSTAMP);
         EmulatedAccount other = account(ExchangeId.BITSTAMP);

@@ -178,4 +178,21 @@ class WalletsIT extends IntegrationTest {
         assertThat(btc.get("wallets").get("funding").asText()).isEqualTo("0.25");
         assertThat(btc.get("wallets").get("earn").asText()).isEqualTo("1.000000000000000001");
     }
+
+    @Test
+    void bybitUnifiedAndFundingAreWalletsOfTheirAsset() {
+        ApiClient user = newUser();
+        EmulatedAccount account = account(ExchangeId.BYBIT)
+                .setBalance(Wallet.SPOT, "BTC", dec("0.5"), dec("0.125"))
+                .setBalance(Wallet.FUNDING, "btc", dec("1.000000000000000001"), dec("0.25"));
+        UUID id = connect(user, account);
+        awaitRuns(id, 1);
+
+        JsonNode btc = holding(user, id, "BTC");
+        assertThat(btc.get("total").asText()).isEqualTo("1.875000000000000001");
+        assertThat(btc.get("available").asText()).isEqualTo("1.500000000000000001");
+        assertThat(btc.get("locked").asText()).isEqualTo("0.375");
+        assertThat(btc.get("wallets").get("spot").asText()).isEqualTo("0.625");
+        assertThat(btc.get("wallets").get("funding").asText()).isEqualTo("1.250000000000000001");
+    }
 }
