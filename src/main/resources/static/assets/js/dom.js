@@ -24,6 +24,6 @@ export const $$ = (selector, root = document) => Array.from(root.querySelectorAl
 
 /** The coloured mark shown for an exchange (letters, not the exchange's trademarked logo). */
 export function exchangeMark(id, name) {
-  const letters = { binance: 'B', coinbase: 'C', 'coinbase-advanced': 'C', kraken: 'K', kucoin: 'KC', okx: 'OK' }[id] || (name || '?').slice(0, 2);
+  const letters = { binance: 'B', coinbase: 'C', 'coinbase-advanced': 'C', kraken: 'K', kucoin: 'KC', okx: 'OK', bybit: 'BY', bitstamp: 'BS', gemini: 'G' }[id] || (name || '?').slice(0, 2);
   return el('span', { class: `mark mark-${id}`, 'aria-hidden': 'true', text: letters });
 }

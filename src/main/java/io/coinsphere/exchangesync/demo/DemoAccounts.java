@@ -37,7 +37,13 @@ public final class DemoAccounts {
                             + "VceoIJSWEfyIQzFV+feYA8D0FX+tAO9RXqnnqzAP+EvRV4YuSvbpui85jlzNiw==", null,
                     Map.of("BTC", "0.0425", "ETH", "0.8", "USDC", "125.5", "XRP", "310")),
             new Demo(ExchangeId.OKX, "0d3e0000-de00-4000-8000-000000000001", "DE000000000000000000000000000001",
-                    "demo-okx-passphrase", Map.of("BTC", "0.21", "OKB", "40", "USDT", "950.75", "TON", "120")));
+                    "demo-okx-passphrase", Map.of("BTC", "0.21", "OKB", "40", "USDT", "950.75", "TON", "120")),
+            new Demo(ExchangeId.BYBIT, "DemoBybitKey000001", "DemoBybitSecret000000000000000000001", null,
+                    Map.of("BTC", "0.135", "ETH", "2.4", "USDT", "1820.5", "MNT", "600")),
+            new Demo(ExchangeId.BITSTAMP, "DemoBitstampKey00000000000000001", "DemoBitstampSecret00000000000001", null,
+                    Map.of("BTC", "0.21", "ETH", "3.1", "EUR", "940.25", "LINK", "75")),
+            new Demo(ExchangeId.GEMINI, "account-DemoGeminiKey0000001", "DemoGeminiSecret000000000001", null,
+                    Map.of("BTC", "0.09", "ETH", "1.25", "USD", "310.4", "GUSD", "50")));
 
     private DemoAccounts() {
     }

@@ -41,8 +41,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code POST /0/private/Balance|BalanceEx|TradeBalance}, {@code GET /0/public/Time|Assets|AssetPairs};
  * Coinbase {@code GET /accounts|time|products|currencies}; KuCoin {@code GET /api/v1/accounts|timestamp},
  * {@code GET /api/v1/user/api-key}; Coinbase Advanced Trade {@code GET /api/v3/brokerage/accounts|key_permissions|time}
- * (see {@link CdpKeyMaterial} for its keys); public tickers (see {@link EmulatedMarket}): Binance {@code GET /api/v3/ticker/price},
- * Kraken {@code GET /0/public/Ticker}, KuCoin {@code GET /api/v1/market/allTickers}, Coinbase {@code GET /products/<id>/ticker}.
+ * (see {@link CdpKeyMaterial} for its keys); Bitstamp {@code POST /api/v2/account_balances/}, {@code GET /api/v2/ticker/{pair}/};
+ * Gemini {@code POST /v1/balances|balances/staking|roles}, {@code GET /v1/pubticker/{symbol}}; public tickers (see
+ * {@link EmulatedMarket}): Binance {@code GET /api/v3/ticker/price}, Kraken {@code GET /0/public/Ticker}, KuCoin
+ * {@code GET /api/v1/market/allTickers}, Coinbase {@code GET /products/<id>/ticker}, OKX {@code GET /api/v5/market/tickers}.
  * Response header names arrive case-normalised by the JDK server
  * ({@code Retry-after}, {@code X-mbx-used-weight-1m}): clients must look headers up case-insensitively,
  * as they must with the real exchanges, whose CDNs and HTTP/2 send lower-case names.
@@ -82,6 +84,9 @@ public final class ExchangeEmulator implements AutoCloseable {
             case KUCOIN -> new KucoinEmulator();
             case COINBASE_ADVANCED -> new CoinbaseAdvancedEmulator();
             case OKX -> new OkxEmulator();
+            case BYBIT -> new BybitEmulator();
+            case BITSTAMP -> new BitstampEmulator();
+            case GEMINI -> new GeminiEmulator();
         };
     }
 

@@ -11,5 +11,7 @@ public enum Wallet {
     /** Binance Simple Earn flexible positions (free = the position's total amount). */
     EARN_FLEXIBLE,
     /** Binance Simple Earn locked positions (free = the position's amount). */
-    EARN_LOCKED
+    EARN_LOCKED,
+    /** Gemini staking ({@code /v1/balances/staking}). */
+    STAKED
 }

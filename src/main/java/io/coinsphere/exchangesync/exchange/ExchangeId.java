@@ -35,7 +35,22 @@ public enum ExchangeId {
     // Per user id: trading balance 10 / 2 s (the tightest of the calls), funding and savings 6 / s, config 5 / 2 s.
     // Burst 5 + 5 per 2 s keeps every endpoint under its own limit in any window.
     OKX("okx", "OKX", true, "https://www.okx.com",
-            new Budget(5L, 5L, Duration.ofSeconds(2), true));
+            new Budget(5L, 5L, Duration.ofSeconds(2), true)),
+    /** Bybit v5: HMAC keys (system-generated), no passphrase. */
+    // Per UID and endpoint, per second (account and asset reads from a few to 50 / s); also 600 requests per 5 s per
+    // address, which only many keys behind one address reach.
+    // Burst 1 + 1 per second: at most 2 calls of a key in any second, under every endpoint's own limit.
+    BYBIT("bybit", "Bybit", false, "https://api.bybit.com",
+            new Budget(1L, 1L, Duration.ofSeconds(1), true)),
+    // 400 requests per second and 10,000 per 10 minutes, per address (Bitstamp bans the IP): burst 300 + 9000 per
+    // 10 minutes stays under both in any window.
+    BITSTAMP("bitstamp", "Bitstamp", false, "https://www.bitstamp.net",
+            new Budget(300L, 9000L, Duration.ofMinutes(10), false)),
+    // 600 private requests per minute per key (10 per second). Far less: nonces are seconds (keys with time-based
+    // nonces need them within 30 s of Gemini's clock) and rise by one per request, so a key sustaining more than one
+    // request per second would run ahead of the clock; burst 5 + 1 per second keeps them within a few seconds.
+    GEMINI("gemini", "Gemini", false, "https://api.gemini.com",
+            new Budget(5L, 1L, Duration.ofSeconds(1), true));
 
     private final String id;
     private final String displayName;

@@ -40,7 +40,7 @@ record BenchAccounts(long seed, int assets) {
                     alphanumeric(random, 11).toLowerCase(Locale.ROOT));
             case KUCOIN -> new Account(index, exchange, hex(random, 12), new UUID(random.nextLong(), random.nextLong()).toString(),
                     alphanumeric(random, 12));
-            case COINBASE_ADVANCED, OKX -> throw new IllegalStateException("not in the benchmark mix");
+            case COINBASE_ADVANCED, OKX, BYBIT, BITSTAMP, GEMINI -> throw new IllegalStateException("not in the benchmark mix");
         };
     }
 

@@ -41,7 +41,10 @@ class RestContractIT extends IntegrationTest {
                 + "{\"id\":\"kraken\",\"name\":\"Kraken\",\"requiresPassphrase\":false},"
                 + "{\"id\":\"kucoin\",\"name\":\"KuCoin\",\"requiresPassphrase\":true},"
                 + "{\"id\":\"coinbase-advanced\",\"name\":\"Coinbase\",\"requiresPassphrase\":false},"
-                + "{\"id\":\"okx\",\"name\":\"OKX\",\"requiresPassphrase\":true}]}");
+                + "{\"id\":\"okx\",\"name\":\"OKX\",\"requiresPassphrase\":true},"
+                + "{\"id\":\"bybit\",\"name\":\"Bybit\",\"requiresPassphrase\":false},"
+                + "{\"id\":\"bitstamp\",\"name\":\"Bitstamp\",\"requiresPassphrase\":false},"
+                + "{\"id\":\"gemini\",\"name\":\"Gemini\",\"requiresPassphrase\":false}]}");
     }
 
     @Test

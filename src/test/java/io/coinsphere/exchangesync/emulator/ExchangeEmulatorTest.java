@@ -84,6 +84,9 @@ class ExchangeEmulatorTest {
             case KUCOIN -> "\"code\":\"429000\"";
             case COINBASE_ADVANCED -> "\"error\":\"RATE_LIMIT_EXCEEDED\"";
             case OKX -> "\"code\":\"50011\"";
+            case BYBIT -> "\"retCode\":10006";
+            case BITSTAMP -> "\"response_code\":\"400.002\"";
+            case GEMINI -> "\"reason\":\"RateLimit\"";
         };
         assertThat(response.body()).contains(expectedBody);
     }

@@ -7,7 +7,10 @@ import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.coinbaseadvanced.CdpJwt;
 import io.coinsphere.exchangesync.exchange.coinbaseadvanced.CdpKey;
 import io.coinsphere.exchangesync.exchange.signing.BinanceSignature;
+import io.coinsphere.exchangesync.exchange.signing.BitstampSignature;
+import io.coinsphere.exchangesync.exchange.signing.BybitSignature;
 import io.coinsphere.exchangesync.exchange.signing.CoinbaseSignature;
+import io.coinsphere.exchangesync.exchange.signing.GeminiSignature;
 import io.coinsphere.exchangesync.exchange.signing.KrakenSignature;
 import io.coinsphere.exchangesync.exchange.signing.KucoinSignature;
 import io.coinsphere.exchangesync.exchange.signing.OkxSignature;
@@ -18,6 +21,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Builds requests signed the way each real exchange wants, using our signing classes, and sends them. */
@@ -72,7 +78,55 @@ final class SignedRequests {
                     now() / 1000).build();
             case OKX -> okxGet(base, "/api/v5/account/balance", account.apiKey(), account.apiSecret(), account.passphrase(),
                     now()).build();
+            case BYBIT -> bybitGet(base, "/v5/account/wallet-balance", "accountType=UNIFIED", account.apiKey(), account.apiSecret(),
+                    now()).build();
+            case BITSTAMP -> bitstampPost(base, BitstampEmulator.BALANCES, account.apiKey(), account.apiSecret(),
+                    UUID.randomUUID().toString(), now());
+            case GEMINI -> geminiPost(base, "/v1/balances", account.apiKey(), account.apiSecret(),
+                    geminiNonce(account.apiKey()));
         };
+    }
+
+    private static final Map<String, AtomicLong> GEMINI_NONCES = new ConcurrentHashMap<>();
+
+    /** Seconds, above every earlier Gemini nonce of the key in this JVM (a key's nonces must increase). */
+    static long geminiNonce(String apiKey) {
+        long now = now() / 1000;
+        return GEMINI_NONCES.computeIfAbsent(apiKey, k -> new AtomicLong()).updateAndGet(previous -> Math.max(now, previous + 1));
+    }
+
+    /** Gemini POST with the payload in a header, signed with HMAC-SHA384. */
+    static HttpRequest geminiPost(URI base, String path, String apiKey, String secret, long nonce) {
+        String payload = GeminiSignature.encode(GeminiSignature.payloadJson(path, nonce));
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "text/plain")
+                .header("X-GEMINI-APIKEY", apiKey)
+                .header("X-GEMINI-PAYLOAD", payload)
+                .header("X-GEMINI-SIGNATURE", GeminiSignature.sign(secret, payload))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+    }
+
+    /** Bitstamp v2-signed POST without a body (so without a Content-Type). */
+    static HttpRequest bitstampPost(URI base, String path, String apiKey, String secret, String nonce, long timestampMillis) {
+        String timestamp = Long.toString(timestampMillis);
+        String host = base.getHost() + ":" + base.getPort();
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("X-Auth", "BITSTAMP " + apiKey)
+                .header("X-Auth-Signature", BitstampSignature.sign(secret, apiKey, "POST", host, path, "", null, nonce, timestamp, ""))
+                .header("X-Auth-Nonce", nonce)
+                .header("X-Auth-Timestamp", timestamp)
+                .header("X-Auth-Version", "v2")
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+    }
+
+    /** Bybit v5 GET signed over timestamp + key + recv window + query string. */
+    static HttpRequest.Builder bybitGet(URI base, String path, String query, String apiKey, String secret, long millis) {
+        String timestamp = Long.toString(millis);
+        return HttpRequest.newBuilder(URI.create(base + path + "?" + query))
+                .header("X-BAPI-API-KEY", apiKey)
+                .header("X-BAPI-TIMESTAMP", timestamp)
+                .header("X-BAPI-RECV-WINDOW", "5000")
+                .header("X-BAPI-SIGN", BybitSignature.sign(secret, timestamp, apiKey, "5000", query)).GET();
     }
 
     /** OKX v5 GET signed over timestamp + method + path with query. */

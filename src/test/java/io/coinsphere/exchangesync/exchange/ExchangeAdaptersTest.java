@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coinsphere.exchangesync.exchange.binance.BinanceAdapter;
+import io.coinsphere.exchangesync.exchange.bitstamp.BitstampAdapter;
 import io.coinsphere.exchangesync.exchange.coinbase.CoinbaseAdapter;
 import io.coinsphere.exchangesync.exchange.coinbaseadvanced.CoinbaseAdvancedAdapter;
+import io.coinsphere.exchangesync.exchange.gemini.GeminiAdapter;
+import io.coinsphere.exchangesync.exchange.gemini.GeminiNonces;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
 import io.coinsphere.exchangesync.exchange.kraken.KrakenNonces;
 import io.coinsphere.exchangesync.exchange.kraken.KrakenAdapter;
 import io.coinsphere.exchangesync.exchange.kucoin.KucoinAdapter;
 import io.coinsphere.exchangesync.exchange.okx.OkxAdapter;
+import io.coinsphere.exchangesync.exchange.bybit.BybitAdapter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +26,10 @@ class ExchangeAdaptersTest {
     /** The production base URLs are the registry's defaults; one set here wins over its default. */
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(ExchangesConfiguration.class, BinanceAdapter.class, CoinbaseAdapter.class, KrakenAdapter.class,
-                    KucoinAdapter.class, CoinbaseAdvancedAdapter.class, OkxAdapter.class, ExchangeAdapters.class, ExchangeGuards.class)
+                    KucoinAdapter.class, CoinbaseAdvancedAdapter.class, OkxAdapter.class, BybitAdapter.class, BitstampAdapter.class,
+                    GeminiAdapter.class, ExchangeAdapters.class, ExchangeGuards.class)
             .withBean(KrakenNonces.class, KrakenNonces::inMemory)
+            .withBean(GeminiNonces.class, GeminiNonces::inMemory)
             .withPropertyValues("coinsphere.exchanges.kraken.base-url=https://kraken.example",
                     "coinsphere.exchanges.coinbase-advanced.budget.capacity=7");
 

@@ -69,9 +69,10 @@ class BalancePropertyIT extends IntegrationTest {
     private static List<Wallet> wallets(ExchangeId exchange) {
         return switch (exchange) {
             case BINANCE -> List.of(Wallet.SPOT, Wallet.FUNDING, Wallet.EARN_FLEXIBLE, Wallet.EARN_LOCKED);
-            case KUCOIN -> List.of(Wallet.SPOT, Wallet.FUNDING);
+            case KUCOIN, BYBIT -> List.of(Wallet.SPOT, Wallet.FUNDING);
             case OKX -> List.of(Wallet.SPOT, Wallet.FUNDING, Wallet.EARN_FLEXIBLE);
-            case KRAKEN, COINBASE, COINBASE_ADVANCED -> List.of(Wallet.SPOT);
+            case KRAKEN, COINBASE, COINBASE_ADVANCED, BITSTAMP -> List.of(Wallet.SPOT);
+            case GEMINI -> List.of(Wallet.SPOT, Wallet.STAKED);
         };
     }
 

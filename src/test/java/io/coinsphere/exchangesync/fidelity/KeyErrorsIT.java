@@ -186,6 +186,54 @@ class KeyErrorsIT extends IntegrationTest {
         transientOnes(ExchangeId.OKX, account);
     }
 
+    @Test
+    void bybit() {
+        EmulatedAccount account = account(ExchangeId.BYBIT);
+        EmulatedAccount other = account(ExchangeId.BYBIT);
+        expectDistinct(with(credentials(account, null), "apiSecret", other.apiSecret()), 422, "invalid_credentials", "bad_signature");
+        clockOutOfSync(ExchangeId.BYBIT, account, Duration.ofSeconds(60));
+        account.blockOurIp(true);
+        expectDistinct(credentials(account, null), 422, "invalid_credentials", "ip_not_allowed");
+        account.blockOurIp(false).revoke(Permission.READ);
+        expectDistinct(credentials(account, null), 422, "invalid_credentials", "missing_permission");
+        account.grant(Permission.READ);
+        EMULATOR.removeAccount(ExchangeId.BYBIT, other.apiKey());
+        expectDistinct(credentials(other, null), 422, "invalid_credentials", "unknown_key");
+        transientOnes(ExchangeId.BYBIT, account);
+    }
+
+    @Test
+    void bitstamp() {
+        EmulatedAccount account = account(ExchangeId.BITSTAMP);
+        EmulatedAccount other = account(ExchangeId.BITSTAMP);
+        expectDistinct(with(credentials(account, null), "apiSecret", other.apiSecret()), 422, "invalid_credentials", "bad_signature");
+        // The window is 150 s either way.
+        clockOutOfSync(ExchangeId.BITSTAMP, account, Duration.ofSeconds(300));
+        account.blockOurIp(true);
+        expectDistinct(credentials(account, null), 422, "invalid_credentials", "ip_not_allowed");
+        account.blockOurIp(false).revoke(Permission.READ);
+        expectDistinct(credentials(account, null), 422, "invalid_credentials", "missing_permission");
+        account.grant(Permission.READ);
+        EMULATOR.removeAccount(ExchangeId.BITSTAMP, other.apiKey());
+        expectDistinct(credentials(other, null), 422, "invalid_credentials", "unknown_key");
+        transientOnes(ExchangeId.BITSTAMP, account);
+    }
+
+    @Test
+    void gemini() {
+        EmulatedAccount account = account(ExchangeId.GEMINI);
+        EmulatedAccount other = account(ExchangeId.GEMINI);
+        expectDistinct(with(credentials(account, null), "apiSecret", other.apiSecret()), 422, "invalid_credentials", "bad_signature");
+        // Nonces are seconds and must lie within 30 s of Gemini's clock.
+        clockOutOfSync(ExchangeId.GEMINI, account, Duration.ofSeconds(120));
+        account.revoke(Permission.READ);
+        expectDistinct(credentials(account, null), 422, "invalid_credentials", "missing_permission");
+        account.grant(Permission.READ);
+        EMULATOR.removeAccount(ExchangeId.GEMINI, other.apiKey());
+        expectDistinct(credentials(other, null), 422, "invalid_credentials", "unknown_key");
+        transientOnes(ExchangeId.GEMINI, account);
+    }
+
     /** A CDP key that cannot be right is a 400 naming the field, before any call to Coinbase. */
     @Test
     void coinbaseAdvancedKeysInTheWrongShapeAreRefusedBeforeAnyCall() {

@@ -20,7 +20,7 @@ class KeyPermissionsIT extends IntegrationTest {
     private static final String BASE = "/api/v1/exchanges";
 
     @ParameterizedTest
-    @EnumSource(value = ExchangeId.class, names = {"BINANCE", "KUCOIN", "COINBASE_ADVANCED", "OKX"})
+    @EnumSource(value = ExchangeId.class, names = {"BINANCE", "KUCOIN", "COINBASE_ADVANCED", "OKX", "BYBIT", "GEMINI"})
     void readOnlyKeyIsVerified(ExchangeId exchange) {
         ApiClient.Response response = newUser().post(BASE + "/test", credentials(account(exchange), null));
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
@@ -32,7 +32,7 @@ class KeyPermissionsIT extends IntegrationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ExchangeId.class, names = {"KRAKEN", "COINBASE"})
+    @EnumSource(value = ExchangeId.class, names = {"KRAKEN", "COINBASE", "BITSTAMP"})
     void exchangesWithoutAPermissionApiSayNotVerified(ExchangeId exchange) {
         ApiClient.Response response = newUser().post(BASE + "/test", credentials(account(exchange), null));
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
@@ -41,7 +41,7 @@ class KeyPermissionsIT extends IntegrationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ExchangeId.class, names = {"BINANCE", "KUCOIN", "COINBASE_ADVANCED", "OKX"})
+    @EnumSource(value = ExchangeId.class, names = {"BINANCE", "KUCOIN", "COINBASE_ADVANCED", "OKX", "BYBIT", "GEMINI"})
     void withdrawKeyIsRefused(ExchangeId exchange) {
         EmulatedAccount account = account(exchange).grant(Permission.WITHDRAW);
         ApiClient user = newUser();
@@ -56,7 +56,7 @@ class KeyPermissionsIT extends IntegrationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ExchangeId.class, names = {"BINANCE", "COINBASE_ADVANCED", "OKX"})
+    @EnumSource(value = ExchangeId.class, names = {"BINANCE", "COINBASE_ADVANCED", "OKX", "BYBIT", "GEMINI"})
     void tradingKeyIsConnectedWithAWarningThatStaysOnTheConnection(ExchangeId exchange) {
         ApiClient user = newUser();
         EmulatedAccount account = account(exchange).grant(Permission.TRADE).setBalance("BTC", dec("1"), dec("0"));

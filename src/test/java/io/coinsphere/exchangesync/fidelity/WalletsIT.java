@@ -107,6 +107,42 @@ class WalletsIT extends IntegrationTest {
         assertThat(usdt.get("wallets").get("spot").asText()).isEqualTo("6");
     }
 
+    /** Bitstamp lists every currency in lower case with available and reserved: one spot wallet, reserved locked. */
+    @Test
+    void bitstampReservedAmountsAreLockedInTheSpotWallet() {
+        ApiClient user = newUser();
+        EmulatedAccount account = account(ExchangeId.BITSTAMP).setBalance("BTC", dec("0.5"), dec("0.125"))
+                .setBalance("EUR", dec("100.25"), dec("0")).setBalance("XRP", dec("0"), dec("0"));
+        UUID id = connect(user, account);
+        awaitRuns(id, 1);
+
+        JsonNode btc = holding(user, id, "BTC");
+        assertThat(btc.get("total").asText()).isEqualTo("0.625");
+        assertThat(btc.get("available").asText()).isEqualTo("0.5");
+        assertThat(btc.get("locked").asText()).isEqualTo("0.125");
+        assertThat(btc.get("wallets").get("spot").asText()).isEqualTo("0.625");
+        assertThat(holdings(id)).as("zero balances are not holdings").containsOnlyKeys("BTC", "EUR");
+    }
+
+    /** Gemini: exchange balances are spot (the part on open orders locked), staking balances a staked wallet. */
+    @Test
+    void geminiStakingIsAStakedWallet() {
+        ApiClient user = newUser();
+        EmulatedAccount account = account(ExchangeId.GEMINI).setBalance("ETH", dec("1.5"), dec("0.5"))
+                .setBalance(Wallet.STAKED, "ETH", dec("32"), dec("0"))
+                .setBalance(Wallet.STAKED, "SOL", dec("10"), dec("0"));
+        UUID id = connect(user, account);
+        awaitRuns(id, 1);
+
+        JsonNode eth = holding(user, id, "ETH");
+        assertThat(eth.get("total").asText()).isEqualTo("34");
+        assertThat(eth.get("available").asText()).isEqualTo("1.5");
+        assertThat(eth.get("locked").asText()).isEqualTo("32.5");
+        assertThat(eth.get("wallets").get("spot").asText()).isEqualTo("2");
+        assertThat(eth.get("wallets").get("staked").asText()).isEqualTo("32");
+        assertThat(holdings(id)).containsOnlyKeys("ETH", "SOL");
+    }
+
     @Test
     void everyCoinbaseAccountAcrossPagesIsSpotWithItsHoldLocked() {
         ApiClient user = newUser();
@@ -141,5 +177,22 @@ class WalletsIT extends IntegrationTest {
         assertThat(btc.get("wallets").get("spot").asText()).isEqualTo("0.625");
         assertThat(btc.get("wallets").get("funding").asText()).isEqualTo("0.25");
         assertThat(btc.get("wallets").get("earn").asText()).isEqualTo("1.000000000000000001");
+    }
+
+    @Test
+    void bybitUnifiedAndFundingAreWalletsOfTheirAsset() {
+        ApiClient user = newUser();
+        EmulatedAccount account = account(ExchangeId.BYBIT)
+                .setBalance(Wallet.SPOT, "BTC", dec("0.5"), dec("0.125"))
+                .setBalance(Wallet.FUNDING, "btc", dec("1.000000000000000001"), dec("0.25"));
+        UUID id = connect(user, account);
+        awaitRuns(id, 1);
+
+        JsonNode btc = holding(user, id, "BTC");
+        assertThat(btc.get("total").asText()).isEqualTo("1.875000000000000001");
+        assertThat(btc.get("available").asText()).isEqualTo("1.500000000000000001");
+        assertThat(btc.get("locked").asText()).isEqualTo("0.375");
+        assertThat(btc.get("wallets").get("spot").asText()).isEqualTo("0.625");
+        assertThat(btc.get("wallets").get("funding").asText()).isEqualTo("1.250000000000000001");
     }
 }

@@ -7,6 +7,7 @@ import io.coinsphere.exchangesync.emulator.Failure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.support.ApiClient;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,14 +52,16 @@ class ExchangesPageIT extends BrowserTest {
     // ---- connect modal ----
 
     @Test
-    void modalOpensWithFourExchangesAndShowsTheFormAfterChoosingOne() {
+    void modalOpensWithEveryExchangeOfTheRegistryAndShowsTheFormAfterChoosingOne() {
         browser.openExchangesAs(user.token());
         browser.find("#empty-connect").click();
 
         WebElement dialog = browser.visible("#connect-dialog");
         assertThat(dialog.getAttribute("open")).isNotNull();
         List<String> names = browser.findAll(".exchange-option .exchange-name").stream().map(WebElement::getText).toList();
-        assertThat(names).containsExactly("Binance", "Coinbase", "Kraken", "KuCoin");
+        // One Coinbase tile covers both Coinbase key kinds.
+        assertThat(names).containsExactlyElementsOf(Arrays.stream(ExchangeId.values()).filter(id -> id != ExchangeId.COINBASE_ADVANCED)
+                .map(id -> id == ExchangeId.COINBASE ? "Coinbase" : id.displayName()).toList());
         assertThat(browser.activeId()).isNullOrEmpty();
         assertThat(browser.script("return document.activeElement.dataset.exchange")).isEqualTo("binance");
 
@@ -78,12 +81,12 @@ class ExchangesPageIT extends BrowserTest {
     }
 
     @Test
-    void passphraseFieldOnlyForCoinbaseExchangeAndKucoin() {
+    void passphraseFieldOnlyForExchangesWhoseKeysHaveOne() {
         browser.openExchangesAs(user.token());
         for (ExchangeId exchange : ExchangeId.values()) {
             choose(exchange);
             assertThat(browser.find("#field-passphrase").isDisplayed()).as(exchange.displayName())
-                    .isEqualTo(exchange == ExchangeId.COINBASE || exchange == ExchangeId.KUCOIN);
+                    .isEqualTo(exchange.requiresPassphrase());
             browser.find("#cancel-connect").click();
             browser.gone("#connect-dialog");
         }

@@ -80,9 +80,9 @@ class PageResourcesIT extends IntegrationTest {
         ApiClient.Response response = newUser().get("/api/v1/exchanges/supported");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().get("exchanges").findValuesAsText("id")).containsExactly("binance", "coinbase", "kraken", "kucoin",
-                "coinbase-advanced");
+                "coinbase-advanced", "okx", "bybit", "bitstamp", "gemini");
         assertThat(response.body().get("exchanges").findValuesAsText("requiresPassphrase"))
-                .containsExactly("false", "true", "false", "true", "false");
+                .containsExactly("false", "true", "false", "true", "false", "true", "false", "false", "false");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.coinsphere.exchangesync.exchange.Wallet;
 import io.coinsphere.exchangesync.exchange.XChangeSupport;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuard;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
+import io.coinsphere.exchangesync.exchange.guard.PerKeyExclusion;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;

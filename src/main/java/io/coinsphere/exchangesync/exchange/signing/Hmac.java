@@ -18,6 +18,10 @@ public final class Hmac {
         return mac("HmacSHA256", key, data);
     }
 
+    public static byte[] hmacSha384(byte[] key, byte[] data) {
+        return mac("HmacSHA384", key, data);
+    }
+
     public static byte[] hmacSha512(byte[] key, byte[] data) {
         return mac("HmacSHA512", key, data);
     }

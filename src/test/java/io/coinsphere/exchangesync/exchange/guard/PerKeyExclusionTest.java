@@ -1,4 +1,4 @@
-package io.coinsphere.exchangesync.exchange.kraken;
+package io.coinsphere.exchangesync.exchange.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

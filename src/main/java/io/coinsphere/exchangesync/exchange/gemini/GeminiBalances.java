@@ -1,0 +1,75 @@
+package io.coinsphere.exchangesync.exchange.gemini;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.coinsphere.exchangesync.exchange.BalanceSheet;
+import io.coinsphere.exchangesync.exchange.ExchangeId;
+import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
+import io.coinsphere.exchangesync.exchange.UnknownAssets;
+import io.coinsphere.exchangesync.exchange.Wallet;
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/**
+ * Gemini's balance answers. {@code POST /v1/balances}: {@code [{"type":"exchange","currency":"BTC","amount":"1.5",
+ * "available":"1.2","availableForWithdrawal":"1.2"}]}: amount is the total, the rest of it (open orders) locked.
+ * {@code POST /v1/balances/staking}: {@code [{"type":"Staking","currency":"ETH","balance":"2",...}]}: all staked.
+ */
+final class GeminiBalances {
+
+    private GeminiBalances() {
+    }
+
+    static void readExchange(JsonNode body, BalanceSheet sheet) {
+        for (JsonNode entry : list(body)) {
+            String currency = currency(entry);
+            if (currency.isEmpty()) {
+                continue;
+            }
+            BigDecimal total = amount(entry.path("amount"));
+            BigDecimal available = amount(entry.path("available")).min(total);
+            sheet.add(Wallet.SPOT, currency, total, available, plain(total.subtract(available)));
+        }
+    }
+
+    static void readStaking(JsonNode body, BalanceSheet sheet) {
+        for (JsonNode entry : list(body)) {
+            String currency = currency(entry);
+            if (!currency.isEmpty()) {
+                sheet.addLocked(Wallet.STAKED, currency, amount(entry.path("balance")));
+            }
+        }
+    }
+
+    /** A difference without the trailing zeros the larger scale gives it ("0.25", not "0.250000000000000000"). */
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static JsonNode list(JsonNode body) {
+        if (!body.isArray()) {
+            throw new ExchangeUnavailable("Gemini sent a balance list we could not read; the sync will retry later.");
+        }
+        return body;
+    }
+
+    private static String currency(JsonNode entry) {
+        String currency = entry.path("currency").asText("").strip().toUpperCase(Locale.ROOT);
+        return currency.isEmpty() ? currency : UnknownAssets.check(ExchangeId.GEMINI, currency);
+    }
+
+    private static BigDecimal amount(JsonNode value) {
+        if (value.isMissingNode() || value.isNull()) {
+            return BigDecimal.ZERO;
+        }
+        try {
+            BigDecimal amount = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText().strip());
+            if (amount.signum() < 0) {
+                throw new NumberFormatException("negative");
+            }
+            return amount;
+        } catch (NumberFormatException e) {
+            throw new ExchangeUnavailable("Gemini sent an amount we could not read; the sync will retry later.");
+        }
+    }
+}
