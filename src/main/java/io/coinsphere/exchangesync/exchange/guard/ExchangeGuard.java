@@ -27,7 +27,7 @@ public final class ExchangeGuard {
     private final long maxWaitNanos;
     private final LongSupplier nanoClock;
     private final CircuitBreaker breaker;
-    private final TokenBucket sharedBucket;
+    private final RateBucket sharedBucket;
     private final Map<String, TokenBucket> keyBuckets = new ConcurrentHashMap<>();
     private final Map<String, Long> keyPauses = new ConcurrentHashMap<>();
     private final GuardStats stats = new GuardStats();
@@ -37,14 +37,24 @@ public final class ExchangeGuard {
         this(exchange, properties.budget(exchange), properties.circuitBreaker(), properties.maxBudgetWait(), System::nanoTime);
     }
 
+    /** With {@code shared}, the bucket every instance draws from, for a per-address budget shared by the instances. */
+    ExchangeGuard(ExchangeId exchange, ExchangesProperties properties, RateBucket shared) {
+        this(exchange, properties.budget(exchange), properties.circuitBreaker(), properties.maxBudgetWait(), System::nanoTime, shared);
+    }
+
     ExchangeGuard(ExchangeId exchange, ExchangesProperties.Budget budget, ExchangesProperties.CircuitBreaker breaker,
             Duration maxWait, LongSupplier nanoClock) {
+        this(exchange, budget, breaker, maxWait, nanoClock, null);
+    }
+
+    private ExchangeGuard(ExchangeId exchange, ExchangesProperties.Budget budget, ExchangesProperties.CircuitBreaker breaker,
+            Duration maxWait, LongSupplier nanoClock, RateBucket shared) {
         this.exchange = exchange;
         this.budget = budget;
         this.maxWaitNanos = maxWait.toNanos();
         this.nanoClock = nanoClock;
         this.breaker = new CircuitBreaker(breaker.failures(), breaker.openFor(), nanoClock);
-        this.sharedBucket = budget.perKey() ? null : newBucket();
+        this.sharedBucket = budget.perKey() ? null : shared != null ? shared : newBucket();
         this.pausedUntil = nanoClock.getAsLong();
     }
 
@@ -110,6 +120,11 @@ public final class ExchangeGuard {
         return Duration.ofNanos(Math.max(0, until - nanoClock.getAsLong()));
     }
 
+    /** Database round trips for budget where instances share it (one per batch of tokens); 0 otherwise. */
+    public long budgetRoundTrips() {
+        return sharedBucket instanceof SharedTokenBucket shared ? shared.roundTrips() : 0;
+    }
+
     /** The budget's capacity in units (per key where budgets are per key). */
     public long budgetCapacity() {
         return budget.capacity();
@@ -173,7 +188,7 @@ public final class ExchangeGuard {
     }
 
     private void takeBudget(String apiKey, long cost) {
-        TokenBucket bucket = bucketFor(apiKey);
+        RateBucket bucket = bucketFor(apiKey);
         long waited = 0;
         while (true) {
             long wait = bucket.tryTake(cost);
@@ -194,7 +209,7 @@ public final class ExchangeGuard {
         }
     }
 
-    private TokenBucket bucketFor(String apiKey) {
+    private RateBucket bucketFor(String apiKey) {
         if (sharedBucket != null) {
             return sharedBucket;
         }
