@@ -80,7 +80,7 @@ public final class ExchangeGuard {
             return result;
         } catch (RateLimited e) {
             // Without a stated wait, a short pause: the budget already spaces the next calls.
-            pause(apiKey, e.isRetryAfterStated() ? e.retryAfter() : UNSTATED_PAUSE);
+            pause(e.isWholeAddress() ? null : apiKey, e.isRetryAfterStated() ? e.retryAfter() : UNSTATED_PAUSE);
             throw e;
         } catch (ExchangeUnavailable e) {
             // SECURITY (availability): one user's key must not stop the exchange for everyone, so only an outage counts.
@@ -148,7 +148,8 @@ public final class ExchangeGuard {
     /**
      * Stops calls for {@code retryAfter}: only the key's where the exchange limits per key or account (Coinbase,
      * Kraken, KuCoin), so one user's 429 delays nobody else; the whole exchange where it limits per address
-     * (Binance: every key shares this server's address, so the next call of any key would be refused too).
+     * (Binance: every key shares this server's address, so the next call of any key would be refused too), and
+     * with a null key (an address blocked where the exchange otherwise limits per key, Bybit's 403).
      */
     void pause(String apiKey, Duration retryAfter) {
         long now = nanoClock.getAsLong();

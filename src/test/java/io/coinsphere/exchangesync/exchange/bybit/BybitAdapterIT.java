@@ -175,6 +175,10 @@ class BybitAdapterIT extends EmulatorSupport {
             assertThat(failureOf(eager, credentials(account))).isInstanceOfSatisfying(RateLimited.class,
                     e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(10))).hasMessageContaining("403");
             assertThat(emulator.rateLimitRejections(BYBIT)).isEqualTo(rejectedBefore + 1);
+            // Every key waits for the block to end, not only the one that got the 403: no request is sent.
+            EmulatedAccount another = emulator.addAccount(BYBIT);
+            assertThat(failureOf(eager, credentials(another))).isInstanceOf(RateLimited.class);
+            assertThat(emulator.requestCount(BYBIT, another.apiKey())).isZero();
         } finally {
             emulator.setBybitAddressLimit(600, Duration.ofSeconds(5));
         }

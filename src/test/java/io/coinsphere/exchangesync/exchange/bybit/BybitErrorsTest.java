@@ -28,7 +28,10 @@ class BybitErrorsTest {
     void theResetTimestampOnBybitsClockIsTheWait() {
         Map<String, List<String>> headers = Map.of("x-bapi-limit-reset-timestamp", List.of(Long.toString(NOW + 1_250)));
         assertThat(BybitErrors.fromResponse(200, 10006, "Too many visits!", headers, () -> NOW))
-                .isInstanceOfSatisfying(RateLimited.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMillis(1_250)));
+                .isInstanceOfSatisfying(RateLimited.class, e -> {
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofMillis(1_250));
+                    assertThat(e.isWholeAddress()).isFalse();
+                });
         assertThat(BybitErrors.fromResponse(200, 10006, "Too many visits!", Map.of(), () -> NOW))
                 .isInstanceOfSatisfying(RateLimited.class, e -> assertThat(e.isRetryAfterStated()).isFalse());
     }
@@ -36,7 +39,10 @@ class BybitErrorsTest {
     @Test
     void theAddressBlockIsATenMinuteRateLimitAndServerTroubleAnOutage() {
         assertThat(BybitErrors.fromResponse(403, null, "", Map.of(), () -> NOW))
-                .isInstanceOfSatisfying(RateLimited.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(10)));
+                .isInstanceOfSatisfying(RateLimited.class, e -> {
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(10));
+                    assertThat(e.isWholeAddress()).isTrue();
+                });
         assertThat(BybitErrors.fromResponse(200, 10016, "Internal system error.", Map.of(), () -> NOW))
                 .isInstanceOfSatisfying(ExchangeUnavailable.class, e -> assertThat(e.isOutage()).isTrue());
         assertThat(BybitErrors.fromResponse(503, null, "", Map.of(), () -> NOW))
