@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * timestamp against the receive window as Bybit does ({@code server - recvWindow <= timestamp < server + 1000}),
  * then the key and the hex HMAC-SHA256 of timestamp + key + recvWindow + query string. Every answer is Bybit's
  * envelope {@code {"retCode":..,"retMsg":..,"result":{..},"retExtInfo":{},"time":..}} with HTTP 200, errors included;
- * the limit per key and endpoint answers 10006 with {@code X-Bapi-Limit-Reset-Timestamp}.
+ * the limit per key and endpoint answers 10006 with {@code X-Bapi-Limit-Reset-Timestamp}, the limit per address
+ * (600 requests per 5 s) HTTP 403 "access too frequent".
  */
 final class BybitEmulator extends EmulatorHandler {
 
@@ -32,13 +33,26 @@ final class BybitEmulator extends EmulatorHandler {
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9]{36}");
     /** Per UID and endpoint, per second; 2 / s stands for the tightest of the calls we make. */
     static final EmulatedLimit.Rule DEFAULT_LIMIT = new EmulatedLimit.Rule(EmulatedLimit.Kind.FIXED_WINDOW, 2, Duration.ofSeconds(1));
+    /** Every request from one address, public ones included; over it Bybit answers 403 and blocks the address. */
+    static final EmulatedLimit.Rule ADDRESS_LIMIT = new EmulatedLimit.Rule(EmulatedLimit.Kind.FIXED_WINDOW, 600, Duration.ofSeconds(5));
+
+    // All test traffic comes from one address, so one counter stands for it.
+    private volatile EmulatedLimit addressLimit = new EmulatedLimit(ADDRESS_LIMIT);
 
     BybitEmulator() {
         super(ExchangeId.BYBIT, KEY_HEADER, Set.of(Wallet.SPOT, Wallet.FUNDING), DEFAULT_LIMIT);
     }
 
+    void setAddressLimit(long limit, Duration window) {
+        addressLimit = new EmulatedLimit(new EmulatedLimit.Rule(EmulatedLimit.Kind.FIXED_WINDOW, limit, window));
+    }
+
     @Override
     Reply route(EmulatedRequest request) {
+        if (!addressLimit.tryAdd(nowMillis(), 1)) {
+            countRateLimitRejection();
+            return Reply.text(403, "text/html", "<html><body><h1>403 Forbidden</h1><p>access too frequent</p></body></html>");
+        }
         if (request.route().equals("GET /v5/market/time")) {
             long now = reportedMillis();
             return ok(obj("timeSecond", Long.toString(now / 1000), "timeNano", Long.toString(now * 1_000_000)));

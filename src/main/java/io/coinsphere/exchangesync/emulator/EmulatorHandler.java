@@ -245,6 +245,11 @@ abstract class EmulatorHandler implements HttpHandler {
         return limitKind;
     }
 
+    /** Counts a refusal by a limit a profile keeps itself (Bybit's per address). */
+    void countRateLimitRejection() {
+        rateLimitRejections.increment();
+    }
+
     EmulatedLimit.Rule rateRule() {
         return rateRule;
     }

@@ -239,6 +239,14 @@ public final class ExchangeEmulator implements AutoCloseable {
     }
 
     /**
+     * Bybit: replaces its limit per address (600 requests per 5 s, public ones included); over it every request
+     * gets 403 "access too frequent", as a blocked address does. Counted in {@link #rateLimitRejections}.
+     */
+    public void setBybitAddressLimit(long limit, Duration window) {
+        ((BybitEmulator) handler(ExchangeId.BYBIT)).setAddressLimit(limit, window);
+    }
+
+    /**
      * Makes the public server-time endpoint report the exchange's time plus {@code error}, as a
      * cached or broken time endpoint would: with a clock skew, the client's correction then fails.
      */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -71,9 +72,24 @@ public record ExchangesProperties(
      * A call costs its request weight (Binance) or 1. {@code perKey} declares where the exchange counts its
      * limit: per API key, profile or account (true: one bucket per key, and a 429 pauses only that key) or per
      * client address (false, Binance: one bucket for the exchange, and a 429 pauses every key). A new exchange
-     * states it in its {@link ExchangeId} entry.
+     * states it in its {@link ExchangeId} entry. {@code shared} (default false) keeps the one bucket of a per-address
+     * budget in PostgreSQL, so that every instance behind one address draws from the same budget.
      */
-    public record Budget(Long capacity, Long refill, Duration period, Boolean perKey) {
+    public record Budget(Long capacity, Long refill, Duration period, Boolean perKey, Boolean shared) {
+
+        @ConstructorBinding
+        public Budget {
+        }
+
+        /** A budget of one instance (not shared), as the registry states its defaults. */
+        public Budget(Long capacity, Long refill, Duration period, Boolean perKey) {
+            this(capacity, refill, period, perKey, null);
+        }
+
+        /** Whether instances share it (unset: no). */
+        public boolean isShared() {
+            return Boolean.TRUE.equals(shared);
+        }
 
         /** Limits that stay under each exchange's documented one, with the bucket's burst counted in. */
         public static Budget defaults(ExchangeId id) {
@@ -83,7 +99,8 @@ public record ExchangesProperties(
         /** This budget with unset parts filled from {@code fallback}. */
         public Budget orElse(Budget fallback) {
             return new Budget(capacity != null ? capacity : fallback.capacity, refill != null ? refill : fallback.refill,
-                    period != null ? period : fallback.period, perKey != null ? perKey : fallback.perKey);
+                    period != null ? period : fallback.period, perKey != null ? perKey : fallback.perKey,
+                    shared != null ? shared : fallback.shared);
         }
     }
 

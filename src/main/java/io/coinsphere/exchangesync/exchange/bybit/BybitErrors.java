@@ -54,7 +54,7 @@ final class BybitErrors {
             LongSupplier serverNow) {
         if (code == null) {
             if (status == 403) {
-                return new RateLimited("Bybit refused this server's address for sending too many requests (HTTP 403);"
+                return RateLimited.wholeAddress("Bybit refused this server's address for sending too many requests (HTTP 403);"
                         + " the sync will retry after the " + ADDRESS_BAN.toMinutes() + " minute block.", ADDRESS_BAN);
             }
             return FailureTranslation.fromStatus(ID, status == 200 ? 502 : status, headers, null);

@@ -27,7 +27,7 @@ public final class ExchangeGuard {
     private final long maxWaitNanos;
     private final LongSupplier nanoClock;
     private final CircuitBreaker breaker;
-    private final TokenBucket sharedBucket;
+    private final RateBucket sharedBucket;
     private final Map<String, TokenBucket> keyBuckets = new ConcurrentHashMap<>();
     private final Map<String, Long> keyPauses = new ConcurrentHashMap<>();
     private final GuardStats stats = new GuardStats();
@@ -37,14 +37,24 @@ public final class ExchangeGuard {
         this(exchange, properties.budget(exchange), properties.circuitBreaker(), properties.maxBudgetWait(), System::nanoTime);
     }
 
+    /** With {@code shared}, the bucket every instance draws from, for a per-address budget shared by the instances. */
+    ExchangeGuard(ExchangeId exchange, ExchangesProperties properties, RateBucket shared) {
+        this(exchange, properties.budget(exchange), properties.circuitBreaker(), properties.maxBudgetWait(), System::nanoTime, shared);
+    }
+
     ExchangeGuard(ExchangeId exchange, ExchangesProperties.Budget budget, ExchangesProperties.CircuitBreaker breaker,
             Duration maxWait, LongSupplier nanoClock) {
+        this(exchange, budget, breaker, maxWait, nanoClock, null);
+    }
+
+    private ExchangeGuard(ExchangeId exchange, ExchangesProperties.Budget budget, ExchangesProperties.CircuitBreaker breaker,
+            Duration maxWait, LongSupplier nanoClock, RateBucket shared) {
         this.exchange = exchange;
         this.budget = budget;
         this.maxWaitNanos = maxWait.toNanos();
         this.nanoClock = nanoClock;
         this.breaker = new CircuitBreaker(breaker.failures(), breaker.openFor(), nanoClock);
-        this.sharedBucket = budget.perKey() ? null : newBucket();
+        this.sharedBucket = budget.perKey() ? null : shared != null ? shared : newBucket();
         this.pausedUntil = nanoClock.getAsLong();
     }
 
@@ -70,7 +80,7 @@ public final class ExchangeGuard {
             return result;
         } catch (RateLimited e) {
             // Without a stated wait, a short pause: the budget already spaces the next calls.
-            pause(apiKey, e.isRetryAfterStated() ? e.retryAfter() : UNSTATED_PAUSE);
+            pause(e.isWholeAddress() ? null : apiKey, e.isRetryAfterStated() ? e.retryAfter() : UNSTATED_PAUSE);
             throw e;
         } catch (ExchangeUnavailable e) {
             // SECURITY (availability): one user's key must not stop the exchange for everyone, so only an outage counts.
@@ -110,6 +120,11 @@ public final class ExchangeGuard {
         return Duration.ofNanos(Math.max(0, until - nanoClock.getAsLong()));
     }
 
+    /** Database round trips for budget where instances share it (one per batch of tokens); 0 otherwise. */
+    public long budgetRoundTrips() {
+        return sharedBucket instanceof SharedTokenBucket shared ? shared.roundTrips() : 0;
+    }
+
     /** The budget's capacity in units (per key where budgets are per key). */
     public long budgetCapacity() {
         return budget.capacity();
@@ -133,7 +148,8 @@ public final class ExchangeGuard {
     /**
      * Stops calls for {@code retryAfter}: only the key's where the exchange limits per key or account (Coinbase,
      * Kraken, KuCoin), so one user's 429 delays nobody else; the whole exchange where it limits per address
-     * (Binance: every key shares this server's address, so the next call of any key would be refused too).
+     * (Binance: every key shares this server's address, so the next call of any key would be refused too), and
+     * with a null key (an address blocked where the exchange otherwise limits per key, Bybit's 403).
      */
     void pause(String apiKey, Duration retryAfter) {
         long now = nanoClock.getAsLong();
@@ -173,7 +189,7 @@ public final class ExchangeGuard {
     }
 
     private void takeBudget(String apiKey, long cost) {
-        TokenBucket bucket = bucketFor(apiKey);
+        RateBucket bucket = bucketFor(apiKey);
         long waited = 0;
         while (true) {
             long wait = bucket.tryTake(cost);
@@ -194,7 +210,7 @@ public final class ExchangeGuard {
         }
     }
 
-    private TokenBucket bucketFor(String apiKey) {
+    private RateBucket bucketFor(String apiKey) {
         if (sharedBucket != null) {
             return sharedBucket;
         }

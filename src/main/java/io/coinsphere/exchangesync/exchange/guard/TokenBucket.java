@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
  * {@code period}, refilled continuously. Over any interval T it lets at most
  * {@code capacity + refill * T / period} through, which is what keeps us under an exchange's window.
  */
-final class TokenBucket {
+final class TokenBucket implements RateBucket {
 
     private final double capacity;
     private final double tokensPerNano;
@@ -31,7 +31,8 @@ final class TokenBucket {
      * Takes {@code cost} tokens if there are enough and returns 0; otherwise takes nothing and
      * returns how many nanoseconds until there will be. A cost above the capacity is capped to it.
      */
-    synchronized long tryTake(long cost) {
+    @Override
+    public synchronized long tryTake(long cost) {
         refill();
         double wanted = Math.min(cost, capacity);
         if (tokens >= wanted) {
@@ -42,7 +43,8 @@ final class TokenBucket {
     }
 
     /** Share of the capacity spent and not yet refilled: 0 idle, 1 exhausted. */
-    synchronized double used() {
+    @Override
+    public synchronized double used() {
         refill();
         return Math.max(0, (capacity - tokens) / capacity);
     }

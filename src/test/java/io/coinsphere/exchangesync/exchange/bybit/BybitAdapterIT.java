@@ -163,6 +163,27 @@ class BybitAdapterIT extends EmulatorSupport {
         }
     }
 
+    /** Over the limit per address Bybit answers 403 "access too frequent" and blocks the address for 10 minutes. */
+    @Test
+    void anAddressOverItsLimitIsBlockedForTenMinutes() {
+        ExchangesProperties unbudgeted = properties(new ExchangesProperties.Budget(1_000L, 1_000L, Duration.ofSeconds(1), true));
+        BybitAdapter eager = new BybitAdapter(unbudgeted, new ExchangeGuards(unbudgeted));
+        long rejectedBefore = emulator.rateLimitRejections(BYBIT);
+        emulator.setBybitAddressLimit(3, Duration.ofSeconds(30));
+        try {
+            assertThat(eager.fetchBalances(credentials(account))).isEmpty(); // server time, unified, funding
+            assertThat(failureOf(eager, credentials(account))).isInstanceOfSatisfying(RateLimited.class,
+                    e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(10))).hasMessageContaining("403");
+            assertThat(emulator.rateLimitRejections(BYBIT)).isEqualTo(rejectedBefore + 1);
+            // Every key waits for the block to end, not only the one that got the 403: no request is sent.
+            EmulatedAccount another = emulator.addAccount(BYBIT);
+            assertThat(failureOf(eager, credentials(another))).isInstanceOf(RateLimited.class);
+            assertThat(emulator.requestCount(BYBIT, another.apiKey())).isZero();
+        } finally {
+            emulator.setBybitAddressLimit(600, Duration.ofSeconds(5));
+        }
+    }
+
     /** The default budget keeps one key under 2 calls per endpoint per second: no 10006 from the real limit. */
     @Test
     void theDefaultBudgetStaysUnderTheLimit() {
