@@ -38,6 +38,8 @@ abstract class EmulatorHandler implements HttpHandler {
     private final LongAdder rateLimitRejections = new LongAdder();
     private volatile Duration latency = Duration.ZERO;
     private volatile EmulatedLimit.Rule rateRule;
+    /** The exchange's documented limit, which the profile starts with. */
+    private final EmulatedLimit.Rule documentedRule;
     private volatile EmulatedMarket market = new EmulatedMarket();
 
     EmulatorHandler(ExchangeId exchange, String apiKeyHeader, Set<Wallet> wallets, EmulatedLimit.Rule rateRule) {
@@ -45,6 +47,7 @@ abstract class EmulatorHandler implements HttpHandler {
         this.apiKeyHeader = apiKeyHeader;
         this.wallets = wallets;
         this.rateRule = rateRule;
+        this.documentedRule = rateRule;
         this.limitKind = rateRule.kind();
     }
 
@@ -216,6 +219,10 @@ abstract class EmulatorHandler implements HttpHandler {
     void setRateLimit(EmulatedLimit.Rule rule) {
         rateRule = rule;
         limits.clear();
+    }
+
+    void restoreRateLimit() {
+        setRateLimit(documentedRule);
     }
 
     /**

@@ -223,6 +223,11 @@ public final class ExchangeEmulator implements AutoCloseable {
         handler.setRateLimit(new EmulatedLimit.Rule(handler.limitKind(), limit, window));
     }
 
+    /** Puts the exchange's documented rate limit back (the one its profile starts with). */
+    public void restoreRateLimit(ExchangeId exchange) {
+        handler(exchange).restoreRateLimit();
+    }
+
     /** Turns the exchange's rate limit off (for tests that measure something else). */
     public void disableRateLimit(ExchangeId exchange) {
         handler(exchange).setRateLimit(null);

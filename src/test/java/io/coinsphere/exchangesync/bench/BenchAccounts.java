@@ -2,6 +2,7 @@ package io.coinsphere.exchangesync.bench;
 
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,8 +31,21 @@ record BenchAccounts(long seed, int assets) {
      */
     static final List<ExchangeId> EXCHANGES = List.of(ExchangeId.BINANCE, ExchangeId.COINBASE, ExchangeId.KRAKEN, ExchangeId.KUCOIN);
 
+    /** Accounts from here on belong to the budget phase, which spreads them over {@link #BUDGET_EXCHANGES}. */
+    static final int BUDGET_BASE = 100_000_000;
+
+    /** Every exchange whose keys a seed can make: the budget phase checks each one's budget against its limit. */
+    static final List<ExchangeId> BUDGET_EXCHANGES = Arrays.stream(ExchangeId.values())
+            .filter(id -> id != ExchangeId.COINBASE_ADVANCED).toList();
+
+    /** How many accounts the budget phase uses ({@code bench.budget.connections} per exchange). */
+    static int budgetAccounts() {
+        return Integer.getInteger("bench.budget.connections", 40) * BUDGET_EXCHANGES.size();
+    }
+
     Account account(int index) {
-        ExchangeId exchange = EXCHANGES.get(index % EXCHANGES.size());
+        ExchangeId exchange = index >= BUDGET_BASE ? BUDGET_EXCHANGES.get((index - BUDGET_BASE) % BUDGET_EXCHANGES.size())
+                : EXCHANGES.get(index % EXCHANGES.size());
         Random random = new Random(seed * 1_000_003L + index);
         return switch (exchange) {
             case BINANCE -> new Account(index, exchange, alphanumeric(random, 64), alphanumeric(random, 64), null);
@@ -40,7 +54,12 @@ record BenchAccounts(long seed, int assets) {
                     alphanumeric(random, 11).toLowerCase(Locale.ROOT));
             case KUCOIN -> new Account(index, exchange, hex(random, 12), new UUID(random.nextLong(), random.nextLong()).toString(),
                     alphanumeric(random, 12));
-            case COINBASE_ADVANCED, OKX, BYBIT, BITSTAMP, GEMINI -> throw new IllegalStateException("not in the benchmark mix");
+            case OKX -> new Account(index, exchange, new UUID(random.nextLong(), random.nextLong()).toString(),
+                    hex(random, 16).toUpperCase(Locale.ROOT), alphanumeric(random, 12));
+            case BYBIT -> new Account(index, exchange, alphanumeric(random, 18), alphanumeric(random, 36), null);
+            case BITSTAMP -> new Account(index, exchange, alphanumeric(random, 32), alphanumeric(random, 32), null);
+            case GEMINI -> new Account(index, exchange, "account-" + alphanumeric(random, 20), alphanumeric(random, 28), null);
+            case COINBASE_ADVANCED -> throw new IllegalStateException("not in the benchmark mix");
         };
     }
 

@@ -62,6 +62,15 @@ public final class BenchEmulatorMain {
                     account.setBalance(BenchAccounts.symbol(j), BenchAccounts.amount(i, j), BigDecimal.ZERO);
                 }
             }
+            // The budget phase's accounts: every exchange, outside the range the cycles sync and change.
+            int budgetAccounts = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+            for (int i = BenchAccounts.BUDGET_BASE; i < BenchAccounts.BUDGET_BASE + budgetAccounts; i++) {
+                BenchAccounts.Account a = accounts.account(i);
+                EmulatedAccount account = emulator.addAccount(a.exchange(), a.apiKey(), a.apiSecret(), a.passphrase());
+                for (int j = 0; j < accounts.assets(); j++) {
+                    account.setBalance(BenchAccounts.symbol(j), BenchAccounts.amount(i, j), BigDecimal.ZERO);
+                }
+            }
             StringBuilder ready = new StringBuilder("READY");
             for (ExchangeId id : ExchangeId.values()) {
                 ready.append(' ').append(id.id()).append('=').append(emulator.port(id));
@@ -82,6 +91,12 @@ public final class BenchEmulatorMain {
                     emulator.setRateLimit(ExchangeId.COINBASE, 30, Duration.ofSeconds(2));
                     emulator.setRateLimit(ExchangeId.KRAKEN, 15, Duration.ofSeconds(45));
                     emulator.setRateLimit(ExchangeId.KUCOIN, 2_000, Duration.ofSeconds(30));
+                    // The newer profiles start with their exchange's documented limit: put it back.
+                    for (ExchangeId id : BenchAccounts.BUDGET_EXCHANGES) {
+                        if (!BenchAccounts.EXCHANGES.contains(id)) {
+                            emulator.restoreRateLimit(id);
+                        }
+                    }
                     System.out.println("LIMITS on");
                     System.out.flush();
                 } else if (line.equals("REJECTED")) {

@@ -1,6 +1,7 @@
 package io.coinsphere.exchangesync.bench;
 
 import io.coinsphere.exchangesync.exchange.ExchangeId;
+import io.coinsphere.exchangesync.exchange.ExchangesProperties;
 import io.micrometer.core.instrument.FunctionCounter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,8 +39,8 @@ final class BudgetPhase {
         emulator.enableLimits();
         try (BenchService service = BenchService.start(dir, emulator, true, true, args)) {
             BenchData data = new BenchData(service.dataSource(), service.vault(), accounts);
-            int connections = perExchange * BenchAccounts.EXCHANGES.size();
-            data.insertConnections(0, connections);
+            int connections = perExchange * BenchAccounts.BUDGET_EXCHANGES.size();
+            data.insertConnections(BenchAccounts.BUDGET_BASE, BenchAccounts.BUDGET_BASE + connections);
             Map<ExchangeId, Long> rejectedBefore = emulator.rejections();
             long mark = data.lastRunId();
             Map<ExchangeId, Double> takenBefore = taken(service);
@@ -68,7 +69,7 @@ final class BudgetPhase {
             Map<ExchangeId, Long> rejectedAfter = emulator.rejections();
             long over = 0;
             StringBuilder overBy = new StringBuilder();
-            for (ExchangeId id : BenchAccounts.EXCHANGES) {
+            for (ExchangeId id : BenchAccounts.BUDGET_EXCHANGES) {
                 long n = rejectedAfter.get(id) - rejectedBefore.get(id);
                 over += n;
                 overBy.append(id.id()).append(' ').append(n).append(' ');
@@ -87,12 +88,13 @@ final class BudgetPhase {
             int window, int perExchange, Report report) {
         StringBuilder shares = new StringBuilder();
         boolean sharedFull = true;
-        for (ExchangeId id : BenchAccounts.EXCHANGES) {
-            String prefix = "coinsphere.exchanges." + id.id() + ".budget.";
-            double capacity = Double.parseDouble(service.property(prefix + "capacity"));
-            double refill = Double.parseDouble(service.property(prefix + "refill"));
-            Duration period = org.springframework.boot.convert.DurationStyle.detectAndParse(service.property(prefix + "period"));
-            boolean perKey = Boolean.parseBoolean(service.property(prefix + "per-key"));
+        for (ExchangeId id : BenchAccounts.BUDGET_EXCHANGES) {
+            // The budget in force: configured parts over the registry's defaults.
+            ExchangesProperties.Budget budget = service.bean(ExchangesProperties.class).budget(id);
+            double capacity = budget.capacity();
+            double refill = budget.refill();
+            Duration period = budget.period();
+            boolean perKey = budget.perKey();
             double allowed = capacity + refill * window / (period.toMillis() / 1000.0);
             double spent = after.get(id) - before.get(id);
             double share = perKey ? spent / perExchange / allowed : spent / allowed;
@@ -108,7 +110,7 @@ final class BudgetPhase {
 
     private static Map<ExchangeId, Double> taken(BenchService service) {
         Map<ExchangeId, Double> taken = new EnumMap<>(ExchangeId.class);
-        for (ExchangeId id : BenchAccounts.EXCHANGES) {
+        for (ExchangeId id : BenchAccounts.BUDGET_EXCHANGES) {
             FunctionCounter counter = service.meters().find(TAKEN).tag("exchange", id.id()).functionCounter();
             taken.put(id, counter == null ? 0 : counter.count());
         }

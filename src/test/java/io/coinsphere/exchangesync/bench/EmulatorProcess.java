@@ -29,7 +29,7 @@ final class EmulatorProcess implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 BenchEmulatorMain.class.getName(), Long.toString(seed), Integer.toString(accounts), Integer.toString(assets),
-                Integer.toString(latencyMs))
+                Integer.toString(latencyMs), Integer.toString(BenchAccounts.budgetAccounts()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         try {
