@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Bitstamp: private {@code POST /api/v2/account_balances/} with v2 authentication, public
- * {@code GET /api/v2/ticker/{pair}/} (its {@code timestamp} is the server clock). As strict as Bitstamp: every
+ * {@code GET /api/v2/ticker/{pair}/} (its {@code timestamp} is the server clock) and {@code GET /api/v2/ticker/} (every
+ * pair of the {@link EmulatedMarket}, both counted against the address's limit). As strict as Bitstamp: every
  * X-Auth header required, the signature over the documented concatenation, a nonce never repeated within 150 s,
  * a timestamp within 150 s, no Content-Type on a body-less request; errors are HTTP 403
  * {@code {"status":"error","reason":...,"code":"API00xx"}}, and answers carry {@code X-Server-Auth-Signature}.
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
 final class BitstampEmulator extends EmulatorHandler {
 
     static final String BALANCES = "/api/v2/account_balances/";
+    static final String ALL_TICKERS = "/api/v2/ticker/";
     static final EmulatedLimit.Rule DEFAULT_LIMIT = new EmulatedLimit.Rule(EmulatedLimit.Kind.FIXED_WINDOW, 10_000,
             Duration.ofMinutes(10));
     /** Timestamps further than this from the server's clock are refused, and nonces are remembered this long. */
@@ -56,6 +58,9 @@ final class BitstampEmulator extends EmulatorHandler {
         }
         if ("GET".equals(request.method()) && TICKER.matcher(request.path()).matches()) {
             return Reply.json(ticker());
+        }
+        if (request.route().equals("GET " + ALL_TICKERS)) {
+            return Reply.json(EmulatedTickers.bitstamp(market(), nowMillis()));
         }
         if (("POST " + BALANCES).equals(request.route())) {
             Authenticated auth = authenticate(request);

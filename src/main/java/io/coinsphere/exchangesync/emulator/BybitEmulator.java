@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Bybit v5: signed {@code GET /v5/account/wallet-balance?accountType=UNIFIED} (unified = {@link Wallet#SPOT}),
  * {@code /v5/asset/transfer/query-account-coins-balance?accountType=FUND} (funding = {@link Wallet#FUNDING}) and
- * {@code /v5/user/query-api} ({@code readOnly}, {@code permissions}); public {@code /v5/market/time}. Checks the
+ * {@code /v5/user/query-api} ({@code readOnly}, {@code permissions}); public {@code /v5/market/time},
+ * {@code /v5/market/tickers?category=spot} and {@code /v5/market/instruments-info?category=spot}. Checks the
  * timestamp against the receive window as Bybit does ({@code server - recvWindow <= timestamp < server + 1000}),
  * then the key and the hex HMAC-SHA256 of timestamp + key + recvWindow + query string. Every answer is Bybit's
  * envelope {@code {"retCode":..,"retMsg":..,"result":{..},"retExtInfo":{},"time":..}} with HTTP 200, errors included;
@@ -56,6 +57,15 @@ final class BybitEmulator extends EmulatorHandler {
         if (request.route().equals("GET /v5/market/time")) {
             long now = reportedMillis();
             return ok(obj("timeSecond", Long.toString(now / 1000), "timeNano", Long.toString(now * 1_000_000)));
+        }
+        // Market data is public: Bybit counts it per address, not against a key's limit.
+        if (request.route().equals("GET /v5/market/tickers")) {
+            return "spot".equals(request.param("category")) ? ok(EmulatedTickers.bybit(market(), nowMillis()))
+                    : error(10001, "params error: category only support spot here");
+        }
+        if (request.route().equals("GET /v5/market/instruments-info")) {
+            return "spot".equals(request.param("category")) ? ok(EmulatedTickers.bybitInstruments(market()))
+                    : error(10001, "params error: category only support spot here");
         }
         String apiKey = request.header(KEY_HEADER);
         if (apiKey != null && !admit(apiKey + " " + request.path(), 1)) {

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The public market data of the emulated exchanges: each lists its own pairs under its own names, with prices
  * that drift gently with time (a few percent over hours), the same asset priced alike everywhere. Some pairs are
  * missing on purpose, as on the real exchanges: Binance quotes nothing in USD, KuCoin lists no DOT, and no
- * exchange lists GHOST. Tests can fix a pair's price or delist it.
+ * exchange lists GHOST. Each exchange's own token trades there only (OKB at OKX, MNT at Bybit). Tests can fix a
+ * pair's price or delist it.
  */
 public final class EmulatedMarket {
 
@@ -27,8 +28,9 @@ public final class EmulatedMarket {
     private static final Map<String, Double> USD = Map.ofEntries(Map.entry("BTC", 64_000d), Map.entry("ETH", 3_200d),
             Map.entry("BNB", 580d), Map.entry("SOL", 150d), Map.entry("DOT", 7.2d), Map.entry("USDT", 1.0003d),
             Map.entry("USDC", 0.9998d), Map.entry("EUR", 1.08d), Map.entry("GBP", 1.27d), Map.entry("USD", 1d),
-            Map.entry("XRP", 0.62d), Map.entry("TON", 5.4d), Map.entry("OKB", 47d));
-    private static final Set<String> STEADY = Set.of("USD", "USDT", "USDC", "EUR", "GBP");
+            Map.entry("XRP", 0.62d), Map.entry("TON", 5.4d), Map.entry("OKB", 47d), Map.entry("MNT", 0.85d),
+            Map.entry("LINK", 14.5d), Map.entry("GUSD", 1d));
+    private static final Set<String> STEADY = Set.of("USD", "USDT", "USDC", "EUR", "GBP", "GUSD");
 
     private static final Map<ExchangeId, List<Listing>> LISTINGS = Map.of(
             ExchangeId.BINANCE, List.of(joined("BTC", "USDT"), joined("ETH", "USDT"), joined("BNB", "USDT"), joined("SOL", "USDT"),
@@ -47,7 +49,19 @@ public final class EmulatedMarket {
                     dashed("XRP", "USD")),
             // OKB, OKX's own token, has a market at OKX only.
             ExchangeId.OKX, List.of(dashed("BTC", "USDT"), dashed("ETH", "USDT"), dashed("OKB", "USDT"), dashed("TON", "USDT"),
-                    dashed("XRP", "USDT"), dashed("SOL", "USDT"), dashed("USDC", "USDT"), dashed("BTC", "USDC")));
+                    dashed("XRP", "USDT"), dashed("SOL", "USDT"), dashed("USDC", "USDT"), dashed("BTC", "USDC")),
+            // MNT (Mantle), Bybit's own token, has a market at Bybit only.
+            ExchangeId.BYBIT, List.of(joined("BTC", "USDT"), joined("ETH", "USDT"), joined("SOL", "USDT"), joined("XRP", "USDT"),
+                    joined("USDC", "USDT"), joined("TON", "USDT"), joined("MNT", "USDT"), joined("DOT", "USDT"), joined("BTC", "USDC"),
+                    joined("MNT", "USDC")),
+            // Bitstamp names pairs "BTC/USD" in its all-pairs ticker; it quotes no USDT against the euro here, so the
+            // tests' pinned EUR/USDT stays the only EUR route for USDT.
+            ExchangeId.BITSTAMP, List.of(slashed("BTC", "USD"), slashed("ETH", "USD"), slashed("BTC", "EUR"), slashed("ETH", "EUR"),
+                    slashed("XRP", "USD"), slashed("USDC", "USD"), slashed("USDT", "USD"), slashed("EUR", "USD"), slashed("GBP", "USD"),
+                    slashed("LINK", "USD"), slashed("LINK", "EUR")),
+            // Gemini quotes GUSD, its own dollar, against BTC and ETH: GUSD is valued through them.
+            ExchangeId.GEMINI, List.of(joined("BTC", "USD"), joined("ETH", "USD"), joined("ETH", "BTC"), joined("SOL", "USD"),
+                    joined("LINK", "USD"), joined("BTC", "GUSD"), joined("ETH", "GUSD")));
 
     private final Map<String, BigDecimal> fixed = new ConcurrentHashMap<>();
     private final Set<String> delisted = ConcurrentHashMap.newKeySet();
@@ -105,6 +119,10 @@ public final class EmulatedMarket {
 
     private static Listing dashed(String base, String quote) {
         return new Listing(base, quote, base + "-" + quote, base, quote);
+    }
+
+    private static Listing slashed(String base, String quote) {
+        return new Listing(base, quote, base + "/" + quote, base, quote);
     }
 
     private static Listing kraken(String base, String quote, String symbol, String baseCode, String quoteCode) {

@@ -80,4 +80,64 @@ final class EmulatedTickers {
         }
         return tickers;
     }
+
+    /** Bybit {@code GET /v5/market/tickers?category=spot}: the {@code result} object. */
+    static Map<String, Object> bybit(EmulatedMarket market, long millis) {
+        List<Object> tickers = new ArrayList<>();
+        for (EmulatedMarket.Listing listing : market.listings(ExchangeId.BYBIT)) {
+            String p = amount(market.price(ExchangeId.BYBIT, listing, millis));
+            tickers.add(obj("symbol", listing.symbol(), "bid1Price", p, "bid1Size", "1", "ask1Price", p, "ask1Size", "1",
+                    "lastPrice", p, "prevPrice24h", p, "price24hPcnt", "0.0012", "highPrice24h", p, "lowPrice24h", p,
+                    "turnover24h", "1000", "volume24h", "10", "usdIndexPrice", ""));
+        }
+        return obj("category", "spot", "list", tickers);
+    }
+
+    /** Bybit {@code GET /v5/market/instruments-info?category=spot}: the {@code result} object, in one page. */
+    static Map<String, Object> bybitInstruments(EmulatedMarket market) {
+        List<Object> instruments = new ArrayList<>();
+        for (EmulatedMarket.Listing listing : market.listings(ExchangeId.BYBIT)) {
+            instruments.add(obj("symbol", listing.symbol(), "baseCoin", listing.baseCode(), "quoteCoin", listing.quoteCode(),
+                    "innovation", "0", "status", "Trading", "marginTrading", "none",
+                    "lotSizeFilter", obj("basePrecision", "0.000001", "quotePrecision", "0.00000001", "minOrderQty", "0.000048",
+                            "maxOrderQty", "71.73956243", "minOrderAmt", "1", "maxOrderAmt", "2000000"),
+                    "priceFilter", obj("tickSize", "0.01")));
+        }
+        return obj("category", "spot", "list", instruments, "nextPageCursor", "");
+    }
+
+    /** Bitstamp {@code GET /api/v2/ticker/}: every pair, named {@code BTC/USD}, with its own time in seconds. */
+    static List<Object> bitstamp(EmulatedMarket market, long millis) {
+        List<Object> tickers = new ArrayList<>();
+        String seconds = Long.toString(Math.floorDiv(millis, 1000));
+        for (EmulatedMarket.Listing listing : market.listings(ExchangeId.BITSTAMP)) {
+            String p = amount(market.price(ExchangeId.BITSTAMP, listing, millis));
+            tickers.add(obj("timestamp", seconds, "open", p, "high", p, "low", p, "last", p, "volume", "120.5", "vwap", p,
+                    "bid", p, "ask", p, "side", "0", "open_24", p, "percent_change_24", "0.12", "pair", listing.symbol(),
+                    "market_type", "SPOT"));
+        }
+        return tickers;
+    }
+
+    /** Gemini {@code GET /v1/pricefeed}: every pair, upper case, without a time. */
+    static List<Object> gemini(EmulatedMarket market, long millis) {
+        List<Object> tickers = new ArrayList<>();
+        for (EmulatedMarket.Listing listing : market.listings(ExchangeId.GEMINI)) {
+            tickers.add(obj("pair", listing.symbol(), "price", amount(market.price(ExchangeId.GEMINI, listing, millis)),
+                    "percentChange24h", "0.0012"));
+        }
+        return tickers;
+    }
+
+    /** Gemini {@code GET /v1/symbols/details/all}: each pair's base and quote currency. */
+    static List<Object> geminiSymbols(EmulatedMarket market) {
+        List<Object> symbols = new ArrayList<>();
+        for (EmulatedMarket.Listing listing : market.listings(ExchangeId.GEMINI)) {
+            symbols.add(obj("symbol", listing.symbol(), "base_currency", listing.baseCode(), "quote_currency", listing.quoteCode(),
+                    "tick_size", 1e-8, "quote_increment", 0.01, "min_order_size", "0.00001", "status", "open",
+                    "wrap_enabled", false, "product_type", "spot", "contract_type", "vanilla", "contract_price_currency",
+                    listing.quoteCode()));
+        }
+        return symbols;
+    }
 }

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * Gemini: private {@code POST /v1/balances}, {@code /v1/balances/staking} and {@code /v1/roles}, public
- * {@code GET /v1/pubticker/{symbol}} (its {@code volume.timestamp} is the server clock). Every private request carries
+ * {@code GET /v1/pubticker/{symbol}} (its {@code volume.timestamp} is the server clock), {@code GET /v1/pricefeed} and
+ * {@code GET /v1/symbols/details/all} (from the {@link EmulatedMarket}; public calls are counted per key only). Every private request carries
  * its JSON payload base64-encoded in {@code X-GEMINI-PAYLOAD} with {@code request} = the path and a nonce, signed with
  * hex HMAC-SHA384 in {@code X-GEMINI-SIGNATURE}. Every emulated key is treated as both kinds Gemini offers at once:
  * the nonce must be above the key's last one and within 30 s of the server clock (in seconds). Errors are
@@ -49,6 +50,12 @@ final class GeminiEmulator extends EmulatorHandler {
         if ("GET".equals(request.method()) && TICKER.matcher(request.path()).matches()) {
             return Reply.json(obj("bid", "60490.00", "ask", "60510.00", "last", "60500.00",
                     "volume", obj("BTC", "1200.5", "USD", "72630250.00", "timestamp", reportedMillis())));
+        }
+        if (request.route().equals("GET /v1/pricefeed")) {
+            return Reply.json(EmulatedTickers.gemini(market(), nowMillis()));
+        }
+        if (request.route().equals("GET /v1/symbols/details/all")) {
+            return Reply.json(EmulatedTickers.geminiSymbols(market()));
         }
         return switch (request.route()) {
             case "POST /v1/balances" -> Reply.json(balances(authenticate(request)));

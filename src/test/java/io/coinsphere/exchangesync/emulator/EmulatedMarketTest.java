@@ -42,6 +42,25 @@ class EmulatedMarketTest {
     }
 
     @Test
+    void theNewerExchangesDemoAssetsHaveAMarketAndTheirOwnTokensTradeAtHome() {
+        java.util.Set<String> bases = new java.util.HashSet<>();
+        for (ExchangeId id : ExchangeId.values()) {
+            market.listings(id).forEach(l -> {
+                bases.add(l.base());
+                bases.add(l.quote());
+            });
+        }
+        assertThat(bases).contains("MNT", "LINK", "GUSD", "BTC", "ETH", "USDT", "EUR");
+        for (ExchangeId id : ExchangeId.values()) {
+            if (id != ExchangeId.BYBIT) {
+                assertThat(market.listings(id)).noneMatch(l -> l.base().equals("MNT"));
+            }
+        }
+        assertThat(market.listings(ExchangeId.BITSTAMP)).allMatch(l -> l.symbol().equals(l.base() + "/" + l.quote()));
+        assertThat(price(ExchangeId.GEMINI, "BTCGUSD", NOW)).isBetween(new BigDecimal("60000"), new BigDecimal("68000"));
+    }
+
+    @Test
     void aPairCanBePinnedAndDelisted() {
         market.setPrice(ExchangeId.BINANCE, "BTCUSDT", new BigDecimal("12345.6"));
         assertThat(price(ExchangeId.BINANCE, "BTCUSDT", NOW)).isEqualByComparingTo("12345.6");

@@ -37,6 +37,13 @@ class PortfolioValueIT extends IntegrationTest {
         pin(ExchangeId.KRAKEN, "XETHZEUR", "2500");
         pin(ExchangeId.COINBASE, "ETH-EUR", "2500");
         pin(ExchangeId.BINANCE, "EURUSDT", "1.25");
+        pin(ExchangeId.BITSTAMP, "BTC/USD", "60000");
+        pin(ExchangeId.GEMINI, "BTCUSD", "60000");
+        pin(ExchangeId.BITSTAMP, "ETH/USD", "3000");
+        pin(ExchangeId.GEMINI, "ETHUSD", "3000");
+        pin(ExchangeId.BITSTAMP, "USDT/USD", "0.999");
+        pin(ExchangeId.BITSTAMP, "BTC/EUR", "50000");
+        pin(ExchangeId.BITSTAMP, "ETH/EUR", "2500");
     }
 
     @AfterAll
@@ -79,7 +86,7 @@ class PortfolioValueIT extends IntegrationTest {
         refreshPrices();
 
         assertThat(jdbc.queryForList("SELECT DISTINCT source FROM market_prices", String.class))
-                .contains("binance", "kraken", "kucoin", "coinbase", "okx");
+                .contains("binance", "kraken", "kucoin", "coinbase", "okx", "bybit", "bitstamp", "gemini");
         assertThat(jdbc.queryForObject("SELECT price FROM market_prices WHERE base = 'BTC' AND quote = 'USD' AND source = 'kraken'",
                 BigDecimal.class)).isEqualByComparingTo("60000");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM market_prices WHERE base = 'DOT' AND source = 'kucoin'", Integer.class))
@@ -88,6 +95,20 @@ class PortfolioValueIT extends IntegrationTest {
                 .as("Binance quotes nothing in USD").isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM market_prices WHERE base = 'OKB' AND quote = 'USDT'", Integer.class))
                 .as("OKB has a market at OKX only").isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT DISTINCT source FROM market_prices WHERE base = 'MNT'", String.class))
+                .as("MNT, Bybit's own token, has markets at Bybit only (its symbols split by instruments-info)").containsExactly("bybit");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM market_prices WHERE base = 'MNT' AND quote IN ('USDT', 'USDC')",
+                Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT DISTINCT source FROM market_prices WHERE base = 'LINK' AND quote = 'EUR'", String.class))
+                .as("LINK/EUR, from Bitstamp's \"LINK/EUR\" pair, is listed at Bitstamp only").containsExactly("bitstamp");
+        assertThat(jdbc.queryForObject("SELECT price FROM market_prices WHERE base = 'BTC' AND quote = 'USD' AND source = 'bitstamp'",
+                BigDecimal.class)).isEqualByComparingTo("60000");
+        assertThat(jdbc.queryForObject("SELECT extract(milliseconds FROM price_at)::numeric % 1000 FROM market_prices"
+                + " WHERE base = 'BTC' AND quote = 'USD' AND source = 'bitstamp'", BigDecimal.class))
+                .as("Bitstamp's own ticker time, in whole seconds").isEqualByComparingTo("0");
+        assertThat(jdbc.queryForList("SELECT DISTINCT source FROM market_prices WHERE quote = 'GUSD'", String.class))
+                .as("Gemini's BTCGUSD and ETHGUSD split by their symbol details, not read as BTCG/USD").containsExactly("gemini");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM market_prices WHERE base IN ('BTCG', 'ETHG')", Integer.class)).isZero();
     }
 
     @Test
@@ -127,7 +148,7 @@ class PortfolioValueIT extends IntegrationTest {
         JsonNode btc = asset(body, "BTC");
         assertThat(btc.get("price").asText()).isEqualTo("60000");
         assertThat(btc.get("value").asText()).isEqualTo("30000");
-        assertThat(btc.get("priceSource").asText()).isIn("kraken", "coinbase");
+        assertThat(btc.get("priceSource").asText()).isIn("kraken", "coinbase", "bitstamp", "gemini");
         assertThat(btc.get("priceAt").isNull()).isFalse();
         assertThat(btc.get("stale").asBoolean()).isFalse();
         assertThat(btc.get("connections").get(0).get("value").asText()).isEqualTo("30000");

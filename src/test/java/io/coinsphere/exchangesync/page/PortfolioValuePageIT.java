@@ -39,6 +39,13 @@ class PortfolioValuePageIT extends BrowserTest {
         pin(ExchangeId.KRAKEN, "XETHZEUR", "2500");
         pin(ExchangeId.COINBASE, "ETH-EUR", "2500");
         pin(ExchangeId.BINANCE, "EURUSDT", "1.25");
+        pin(ExchangeId.BITSTAMP, "BTC/USD", "60000");
+        pin(ExchangeId.GEMINI, "BTCUSD", "60000");
+        pin(ExchangeId.BITSTAMP, "ETH/USD", "3000");
+        pin(ExchangeId.GEMINI, "ETHUSD", "3000");
+        pin(ExchangeId.BITSTAMP, "USDT/USD", "0.999");
+        pin(ExchangeId.BITSTAMP, "BTC/EUR", "50000");
+        pin(ExchangeId.BITSTAMP, "ETH/EUR", "2500");
     }
 
     @AfterAll
