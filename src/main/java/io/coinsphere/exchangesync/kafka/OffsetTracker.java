@@ -172,7 +172,7 @@ public class OffsetTracker {
             return;
         }
         try {
-            // The async commit factory hands this to the partition's polling thread.
+            // Parks the offset for the partition's polling thread (TrackedCommitConsumer), which sends it on its next poll.
             commit.commit();
         } catch (RuntimeException e) {
             LOG.warn("Kafka offset commit failed (the partition may have moved): {}", e.toString());
