@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Sync work over Kafka. Manual requests (REST or any producer) travel on
  * {@code exchange-sync-requests}, fan-out claims on {@code exchange-sync-scheduled}; the consumer
  * group {@code exchange-sync} spreads both over the instances, whose workers take manual ones first.
- * Records are committed only after their sync finished ({@link OffsetTracker}).
+ * Records are committed only after their sync finished ({@link OffsetTracker}), and only by it: the
+ * consumers send nothing else to the broker ({@link TrackedCommitConsumer}).
  */
 @Component
 @ConditionalOnProperty(name = "coinsphere.kafka.enabled", havingValue = "true", matchIfMissing = true)

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,9 @@ class TrackedCommitConsumer extends KafkaConsumer<Object, Object> {
     /** The next offset to read, per partition, waiting for the polling thread. */
     private final Map<TopicPartition, OffsetAndMetadata> released = new ConcurrentHashMap<>();
 
+    /** The latest offset sent per partition; polling thread only (commit callbacks run there too). */
+    private final Map<TopicPartition, Long> sent = new HashMap<>();
+
     TrackedCommitConsumer(Properties properties) {
         super(properties);
     }
@@ -41,13 +45,28 @@ class TrackedCommitConsumer extends KafkaConsumer<Object, Object> {
         Map<TopicPartition, OffsetAndMetadata> offsets = take();
         if (!offsets.isEmpty()) {
             commitAsync(offsets, (committed, error) -> {
-                if (error != null) {
+                if (error instanceof RetriableException) {
+                    // A broker blip: the next poll tries again, unless a later offset went out (or is waiting) since.
+                    LOG.debug("Kafka offset commit will be retried: {}", error.toString());
+                    offsets.forEach((partition, offset) -> {
+                        if (sent.get(partition) == offset.offset()) {
+                            release(partition, offset.offset());
+                        }
+                    });
+                } else if (error != null) {
                     // The records come again (to this instance or the partition's new owner): at-least-once.
                     LOG.warn("Kafka offset commit failed (the partition may have moved): {}", error.toString());
                 }
             });
         }
         return super.poll(timeout);
+    }
+
+    /** camel-kafka unsubscribes before it closes, which gives the partitions up: commit what is released first. */
+    @Override
+    public void unsubscribe() {
+        commitBeforeClose();
+        super.unsubscribe();
     }
 
     @Override
@@ -84,6 +103,7 @@ class TrackedCommitConsumer extends KafkaConsumer<Object, Object> {
             OffsetAndMetadata offset = released.remove(partition);
             if (offset != null && assigned.contains(partition)) {
                 offsets.put(partition, offset);
+                sent.put(partition, offset.offset());
             }
         }
         return offsets;
