@@ -40,6 +40,12 @@ class TrackedCommitConsumer extends KafkaConsumer<Object, Object> {
         released.merge(partition, new OffsetAndMetadata(nextOffset), (a, b) -> a.offset() >= b.offset() ? a : b);
     }
 
+    /** The offset waiting for the next poll, or null (for tests). */
+    Long released(TopicPartition partition) {
+        OffsetAndMetadata offset = released.get(partition);
+        return offset == null ? null : offset.offset();
+    }
+
     @Override
     public ConsumerRecords<Object, Object> poll(Duration timeout) {
         Map<TopicPartition, OffsetAndMetadata> offsets = take();
