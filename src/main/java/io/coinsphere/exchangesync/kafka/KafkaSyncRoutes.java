@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Sync work over Kafka. Manual requests (REST or any producer) travel on
  * {@code exchange-sync-requests}, fan-out claims on {@code exchange-sync-scheduled}; the consumer
  * group {@code exchange-sync} spreads both over the instances, whose workers take manual ones first.
- * Records are committed only after their sync finished ({@link OffsetTracker}).
+ * Records are committed only after their sync finished ({@link OffsetTracker}), and only by it: the
+ * consumers send nothing else to the broker ({@link TrackedCommitConsumer}).
  */
 @Component
 @ConditionalOnProperty(name = "coinsphere.kafka.enabled", havingValue = "true", matchIfMissing = true)
@@ -54,7 +55,10 @@ public class KafkaSyncRoutes extends RouteBuilder {
     String consumer(String topic, int consumers) {
         return "kafka:" + topic + "?brokers=" + bootstrap.servers() + "&groupId=" + KafkaSettings.GROUP
                 + "&consumersCount=" + consumers + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true"
-                + "&kafkaManualCommitFactory=#class:org.apache.camel.component.kafka.consumer.DefaultKafkaManualAsyncCommitFactory"
+                // OffsetTracker alone commits, through the polling thread (TrackedCommitConsumer). camel-kafka's own
+                // async factory would also commit every record handed on after each poll, before its sync ran.
+                + "&kafkaManualCommitFactory=#class:" + TrackedManualCommitFactory.class.getName()
+                + "&kafkaClientFactory=#class:" + TrackedCommitClientFactory.class.getName()
                 + "&maxPollRecords=100&pollTimeoutMs=1000&keyDeserializer=org.apache.kafka.common.serialization.StringDeserializer"
                 // A killed instance's partitions move to the living (or to its own restart) once its session lapses:
                 // Kafka's 45 s default was most of the time a crashed instance's records waited (docs/reliability.md).

@@ -29,6 +29,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * every record before it). A commit per record cost the broker about 5 % of the sync CPU; the price is
  * that a killed instance redelivers up to one interval more, which at-least-once delivery allows (a
  * scheduled duplicate is skipped by the lease, see sync-lease.sql).
+ *
+ * <p>A commit here is the only one the broker sees: camel-kafka's own commit managers also commit every
+ * record they handed on, which is the loss this class exists to prevent ({@link TrackedManualCommitFactory}).
  */
 @org.springframework.stereotype.Component
 public class OffsetTracker {
@@ -172,7 +175,7 @@ public class OffsetTracker {
             return;
         }
         try {
-            // The async commit factory hands this to the partition's polling thread.
+            // Parks the offset for the partition's polling thread (TrackedCommitConsumer), which sends it on its next poll.
             commit.commit();
         } catch (RuntimeException e) {
             LOG.warn("Kafka offset commit failed (the partition may have moved): {}", e.toString());
