@@ -56,10 +56,15 @@ export function renderTotal(portfolio, change24h, exchangeName) {
   }
   $('#total-notes').textContent = notes.join(' · ');
   $('#total-notes').hidden = notes.length === 0;
-  $('#connection-values').replaceChildren(...portfolio.connections.map((c) => el('li', { dataset: { connectionId: c.connectionId } },
-    el('span', { class: 'breakdown-name', text: `${exchangeName(c.exchange)} · ${c.label}` }),
-    moneyNode(c.value, quote),
-    c.unpriced > 0 ? el('span', { class: 'hint', text: ` (+${c.unpriced} without price)` }) : null)));
+  $('#connection-values').replaceChildren(...portfolio.connections.map((c) => {
+    // A connection named after its exchange (the default label) is named once.
+    const name = c.label === exchangeName(c.exchange) ? c.label : `${exchangeName(c.exchange)} · ${c.label}`;
+    return el('li', { dataset: { connectionId: c.connectionId } },
+      el('span', { class: 'breakdown-name', text: name }),
+      // Value and note in one cell, so the row keeps two columns.
+      el('span', {}, moneyNode(c.value, quote),
+        c.unpriced > 0 ? el('span', { class: 'hint', text: ` (+${c.unpriced} without price)` }) : null));
+  }));
   const select = $('#quote-currency');
   if (select.value !== quote) select.value = quote;
 }
