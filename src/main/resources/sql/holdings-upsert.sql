@@ -88,12 +88,12 @@ WITH previous AS (
 ), snapshot AS (
     -- The holdings as this statement leaves them, for the portfolio's history (only when due: see c).
     INSERT INTO holding_snapshots (connection_id, user_id, taken_at, symbols, amounts)
-    SELECT c.id, c.user_id, now(),
-           COALESCE((SELECT array_agg(COALESCE(t.symbol, n.symbol) ORDER BY COALESCE(t.symbol, n.symbol)) FROM input i
-                     LEFT JOIN tokens t ON t.id = i.token_id LEFT JOIN new_tokens n ON n.id = i.token_id), '{}'),
-           COALESCE((SELECT array_agg(i.amount ORDER BY COALESCE(t.symbol, n.symbol)) FROM input i
-                     LEFT JOIN tokens t ON t.id = i.token_id LEFT JOIN new_tokens n ON n.id = i.token_id), '{}')
-    FROM c
+    SELECT c.id, c.user_id, now(), COALESCE(a.symbols, '{}'), COALESCE(a.amounts, '{}')
+    FROM c, LATERAL (
+        -- One pass over the input for both arrays, in the same order.
+        SELECT array_agg(COALESCE(t.symbol, n.symbol) ORDER BY COALESCE(t.symbol, n.symbol)) AS symbols,
+               array_agg(i.amount ORDER BY COALESCE(t.symbol, n.symbol)) AS amounts
+        FROM input i LEFT JOIN tokens t ON t.id = i.token_id LEFT JOIN new_tokens n ON n.id = i.token_id) a
     WHERE c.snapshot_due
 ), pruned AS (
     DELETE FROM holdings h
