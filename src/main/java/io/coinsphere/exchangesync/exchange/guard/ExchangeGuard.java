@@ -28,7 +28,7 @@ public final class ExchangeGuard {
     private final LongSupplier nanoClock;
     private final CircuitBreaker breaker;
     private final RateBucket sharedBucket;
-    private final Map<String, TokenBucket> keyBuckets = new ConcurrentHashMap<>();
+    private final Map<String, LocalTokenBucket> keyBuckets = new ConcurrentHashMap<>();
     private final Map<String, Long> keyPauses = new ConcurrentHashMap<>();
     private final GuardStats stats = new GuardStats();
     private volatile long pausedUntil;
@@ -139,7 +139,7 @@ public final class ExchangeGuard {
             return sharedBucket.used();
         }
         double max = 0;
-        for (TokenBucket bucket : keyBuckets.values()) {
+        for (LocalTokenBucket bucket : keyBuckets.values()) {
             max = Math.max(max, bucket.used());
         }
         return max;
@@ -215,13 +215,13 @@ public final class ExchangeGuard {
             return sharedBucket;
         }
         if (keyBuckets.size() > PRUNE_ABOVE) {
-            keyBuckets.values().removeIf(TokenBucket::isFull);
+            keyBuckets.values().removeIf(LocalTokenBucket::isFull);
         }
         return keyBuckets.computeIfAbsent(apiKey == null ? "" : apiKey, k -> newBucket());
     }
 
-    private TokenBucket newBucket() {
-        return new TokenBucket(budget.capacity(), budget.refill(), budget.period(), nanoClock);
+    private LocalTokenBucket newBucket() {
+        return new LocalTokenBucket(budget.capacity(), budget.refill(), budget.period(), nanoClock);
     }
 
     private static void sleep(long nanos) {
