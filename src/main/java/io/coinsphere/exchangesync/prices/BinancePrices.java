@@ -2,11 +2,7 @@ package io.coinsphere.exchangesync.prices;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +24,7 @@ class BinancePrices implements PriceSource {
     BinancePrices(PublicHttp http) {
         this.http = http;
         this.clock = Clock.systemUTC();
-        this.names = new PairNames(Duration.ofHours(1), this::symbols);
+        this.names = PairNames.hourly(this::symbols);
     }
 
     @Override
@@ -40,23 +36,14 @@ class BinancePrices implements PriceSource {
     public List<MarketPrice> fetch(Set<String> wanted) {
         Map<String, PairNames.Pair> pairs = names.get(clock.instant());
         JsonNode tickers = http.get(ExchangeId.BINANCE, "/api/v3/ticker/price", 4);
-        Instant now = clock.instant();
-        List<MarketPrice> prices = new ArrayList<>();
-        for (JsonNode ticker : tickers) {
-            PairNames.Pair pair = pairs.get(ticker.path("symbol").asText());
-            BigDecimal price = Prices.parse(ticker.get("price"));
-            if (pair != null && price != null) {
-                prices.add(new MarketPrice(pair.base(), pair.quote(), price, exchange().id(), now));
-            }
-        }
-        return prices;
+        return PairNames.priced(pairs, tickers, "symbol", "price", exchange(), clock.instant());
     }
 
     private Map<String, PairNames.Pair> symbols() {
         Map<String, PairNames.Pair> pairs = new HashMap<>();
         for (JsonNode symbol : http.get(ExchangeId.BINANCE, "/api/v3/exchangeInfo", 20).path("symbols")) {
             if ("TRADING".equals(symbol.path("status").asText())) {
-                pairs.put(symbol.path("symbol").asText(), new PairNames.Pair(Prices.symbol(symbol.path("baseAsset").asText()),
+                pairs.put(Prices.symbol(symbol.path("symbol").asText()), new PairNames.Pair(Prices.symbol(symbol.path("baseAsset").asText()),
                         Prices.symbol(symbol.path("quoteAsset").asText())));
             }
         }

@@ -3,13 +3,10 @@ package io.coinsphere.exchangesync.prices;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
-import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +35,7 @@ class BybitPrices implements PriceSource {
     BybitPrices(PublicHttp http) {
         this.http = http;
         this.clock = Clock.systemUTC();
-        this.names = new PairNames(Duration.ofHours(1), this::instruments);
+        this.names = PairNames.hourly(this::instruments);
     }
 
     @Override
@@ -52,15 +49,7 @@ class BybitPrices implements PriceSource {
         JsonNode body = result(http.get(ExchangeId.BYBIT, "/v5/market/tickers?category=spot", 1));
         long millis = body.path("time").asLong(0);
         Instant at = millis > 0 ? Instant.ofEpochMilli(millis) : clock.instant();
-        List<MarketPrice> prices = new ArrayList<>();
-        for (JsonNode ticker : body.path("result").path("list")) {
-            PairNames.Pair pair = pairs.get(ticker.path("symbol").asText());
-            BigDecimal price = Prices.parse(ticker.get("lastPrice"));
-            if (pair != null && price != null) {
-                prices.add(new MarketPrice(pair.base(), pair.quote(), price, exchange().id(), at));
-            }
-        }
-        return prices;
+        return PairNames.priced(pairs, body.path("result").path("list"), "symbol", "lastPrice", exchange(), at);
     }
 
     private Map<String, PairNames.Pair> instruments() {
@@ -72,7 +61,7 @@ class BybitPrices implements PriceSource {
             JsonNode result = result(http.get(ExchangeId.BYBIT, path, 1)).path("result");
             for (JsonNode instrument : result.path("list")) {
                 if ("Trading".equals(instrument.path("status").asText())) {
-                    pairs.put(instrument.path("symbol").asText(), new PairNames.Pair(Prices.symbol(instrument.path("baseCoin").asText()),
+                    pairs.put(Prices.symbol(instrument.path("symbol").asText()), new PairNames.Pair(Prices.symbol(instrument.path("baseCoin").asText()),
                             Prices.symbol(instrument.path("quoteCoin").asText())));
                 }
             }

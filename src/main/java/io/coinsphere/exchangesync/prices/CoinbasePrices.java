@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ class CoinbasePrices implements PriceSource {
     CoinbasePrices(PublicHttp http) {
         this.http = http;
         this.clock = Clock.systemUTC();
-        this.names = new PairNames(Duration.ofHours(1), this::products);
+        this.names = PairNames.hourly(this::products);
     }
 
     @Override

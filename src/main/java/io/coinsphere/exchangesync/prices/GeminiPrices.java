@@ -2,14 +2,9 @@ package io.coinsphere.exchangesync.prices;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -34,7 +29,7 @@ class GeminiPrices implements PriceSource {
     GeminiPrices(PublicHttp http) {
         this.http = http;
         this.clock = Clock.systemUTC();
-        this.names = new PairNames(Duration.ofHours(1), this::symbols);
+        this.names = PairNames.hourly(this::symbols);
     }
 
     @Override
@@ -46,16 +41,7 @@ class GeminiPrices implements PriceSource {
     public List<MarketPrice> fetch(Set<String> wanted) {
         Map<String, PairNames.Pair> pairs = names.get(clock.instant());
         JsonNode feed = http.get(ExchangeId.GEMINI, "/v1/pricefeed", 1);
-        Instant now = clock.instant();
-        List<MarketPrice> prices = new ArrayList<>();
-        for (JsonNode ticker : feed) {
-            PairNames.Pair pair = pairs.get(ticker.path("pair").asText("").toUpperCase(Locale.ROOT));
-            BigDecimal price = Prices.parse(ticker.get("price"));
-            if (pair != null && price != null) {
-                prices.add(new MarketPrice(pair.base(), pair.quote(), price, exchange().id(), now));
-            }
-        }
-        return prices;
+        return PairNames.priced(pairs, feed, "pair", "price", exchange(), clock.instant());
     }
 
     private Map<String, PairNames.Pair> symbols() {
@@ -66,7 +52,7 @@ class GeminiPrices implements PriceSource {
             String base = symbol.path("base_currency").asText("");
             String quote = symbol.path("quote_currency").asText("");
             if (!"closed".equalsIgnoreCase(status) && "spot".equalsIgnoreCase(type) && !base.isEmpty() && !quote.isEmpty()) {
-                pairs.put(symbol.path("symbol").asText("").toUpperCase(Locale.ROOT), new PairNames.Pair(Prices.symbol(base),
+                pairs.put(Prices.symbol(symbol.path("symbol").asText("")), new PairNames.Pair(Prices.symbol(base),
                         Prices.symbol(quote)));
             }
         }

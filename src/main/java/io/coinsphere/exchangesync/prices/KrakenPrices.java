@@ -6,7 +6,6 @@ import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.kraken.KrakenAssetCodes;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +30,7 @@ class KrakenPrices implements PriceSource {
     KrakenPrices(PublicHttp http) {
         this.http = http;
         this.clock = Clock.systemUTC();
-        this.names = new PairNames(Duration.ofHours(1), this::assetPairs);
+        this.names = PairNames.hourly(this::assetPairs);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.coinsphere.exchangesync.emulator.Failure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.support.ApiClient;
 import io.coinsphere.exchangesync.support.IntegrationTest;
+import io.coinsphere.exchangesync.support.PinnedPrices;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -26,39 +27,16 @@ class PortfolioValueIT extends IntegrationTest {
 
     @BeforeAll
     static void pinPrices() {
-        pin(ExchangeId.KRAKEN, "XXBTZUSD", "60000");
-        pin(ExchangeId.COINBASE, "BTC-USD", "60000");
-        pin(ExchangeId.KRAKEN, "XETHZUSD", "3000");
-        pin(ExchangeId.COINBASE, "ETH-USD", "3000");
-        pin(ExchangeId.KRAKEN, "USDTZUSD", "0.999");
-        pin(ExchangeId.COINBASE, "USDT-USD", "0.999");
-        pin(ExchangeId.KRAKEN, "XXBTZEUR", "50000");
-        pin(ExchangeId.COINBASE, "BTC-EUR", "50000");
-        pin(ExchangeId.KRAKEN, "XETHZEUR", "2500");
-        pin(ExchangeId.COINBASE, "ETH-EUR", "2500");
-        pin(ExchangeId.BINANCE, "EURUSDT", "1.25");
-        pin(ExchangeId.BITSTAMP, "BTC/USD", "60000");
-        pin(ExchangeId.GEMINI, "BTCUSD", "60000");
-        pin(ExchangeId.BITSTAMP, "ETH/USD", "3000");
-        pin(ExchangeId.GEMINI, "ETHUSD", "3000");
-        pin(ExchangeId.BITSTAMP, "USDT/USD", "0.999");
-        pin(ExchangeId.BITSTAMP, "BTC/EUR", "50000");
-        pin(ExchangeId.BITSTAMP, "ETH/EUR", "2500");
+        PinnedPrices.pinAll(MARKET);
     }
 
     @AfterAll
     static void unpin() {
-        for (ExchangeId id : ExchangeId.values()) {
-            MARKET.listings(id).forEach(l -> MARKET.setPrice(id, l.symbol(), null));
-        }
-    }
-
-    private static void pin(ExchangeId exchange, String symbol, String price) {
-        MARKET.setPrice(exchange, symbol, new BigDecimal(price));
+        PinnedPrices.unpinAll(MARKET);
     }
 
     private void refreshPrices() {
-        camel.createProducerTemplate().requestBody("direct:prices-refresh", (Object) null);
+        PinnedPrices.refresh(camel);
     }
 
     private UUID connectedKraken(ApiClient user) {

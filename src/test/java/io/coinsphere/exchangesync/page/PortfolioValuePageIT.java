@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coinsphere.exchangesync.emulator.EmulatedAccount;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.support.ApiClient;
+import io.coinsphere.exchangesync.support.PinnedPrices;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -28,39 +29,20 @@ class PortfolioValuePageIT extends BrowserTest {
 
     @BeforeAll
     void pinPrices() {
-        pin(ExchangeId.KRAKEN, "XXBTZUSD", "60000");
-        pin(ExchangeId.COINBASE, "BTC-USD", "60000");
-        pin(ExchangeId.KRAKEN, "XETHZUSD", "3000");
-        pin(ExchangeId.COINBASE, "ETH-USD", "3000");
-        pin(ExchangeId.KRAKEN, "USDTZUSD", "0.999");
-        pin(ExchangeId.COINBASE, "USDT-USD", "0.999");
-        pin(ExchangeId.KRAKEN, "XXBTZEUR", "50000");
-        pin(ExchangeId.COINBASE, "BTC-EUR", "50000");
-        pin(ExchangeId.KRAKEN, "XETHZEUR", "2500");
-        pin(ExchangeId.COINBASE, "ETH-EUR", "2500");
-        pin(ExchangeId.BINANCE, "EURUSDT", "1.25");
-        pin(ExchangeId.BITSTAMP, "BTC/USD", "60000");
-        pin(ExchangeId.GEMINI, "BTCUSD", "60000");
-        pin(ExchangeId.BITSTAMP, "ETH/USD", "3000");
-        pin(ExchangeId.GEMINI, "ETHUSD", "3000");
-        pin(ExchangeId.BITSTAMP, "USDT/USD", "0.999");
-        pin(ExchangeId.BITSTAMP, "BTC/EUR", "50000");
-        pin(ExchangeId.BITSTAMP, "ETH/EUR", "2500");
+        PinnedPrices.pinAll(EMULATOR.market());
     }
 
     @AfterAll
     void unpin() {
-        for (ExchangeId id : ExchangeId.values()) {
-            EMULATOR.market().listings(id).forEach(l -> EMULATOR.market().setPrice(id, l.symbol(), null));
-        }
+        PinnedPrices.unpinAll(EMULATOR.market());
     }
 
     private static void pin(ExchangeId exchange, String symbol, String price) {
-        EMULATOR.market().setPrice(exchange, symbol, new BigDecimal(price));
+        PinnedPrices.pin(EMULATOR.market(), exchange, symbol, price);
     }
 
     private void refreshPrices() {
-        camel.createProducerTemplate().requestBody("direct:prices-refresh", (Object) null);
+        PinnedPrices.refresh(camel);
     }
 
     private String exactTotal() {
