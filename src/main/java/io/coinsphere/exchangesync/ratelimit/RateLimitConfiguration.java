@@ -60,9 +60,4 @@ public class RateLimitConfiguration {
         registration.setOrder(USER_FILTER_ORDER);
         return registration;
     }
-
-    @Bean
-    RateLimitRoutes rateLimitRoutes(BucketStore buckets, RateLimitProperties properties) {
-        return new RateLimitRoutes(buckets, properties.cleanupInterval());
-    }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -21,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param trustedProxies addresses or CIDR ranges of reverse proxies whose {@code X-Forwarded-For} is believed;
  *                       empty: the header is ignored
  * @param maxBuckets     most buckets kept in memory (store=memory); idle ones go first
- * @param cleanupInterval how often buckets that have refilled completely are dropped
+ * @param cleanupInterval how often buckets that have refilled completely are dropped, at least every second; the timer
+ *                       of routes/ratelimit.camel.yaml reads it, so write it as 30s, 1m or 1h (not PT1M)
  */
 @Validated
 @ConfigurationProperties(prefix = "coinsphere.rate-limit")
@@ -34,7 +36,7 @@ public record RateLimitProperties(
         @Valid Limit accountLogin,
         @DefaultValue({}) @NotNull List<String> trustedProxies,
         @DefaultValue("100000") @Min(100) int maxBuckets,
-        @DefaultValue("1m") @NotNull Duration cleanupInterval) {
+        @DefaultValue("1m") @NotNull @DurationMin(seconds = 1) Duration cleanupInterval) {
 
     public RateLimitProperties {
         api = api != null ? api : new Limit(100, Duration.ofMinutes(15));
