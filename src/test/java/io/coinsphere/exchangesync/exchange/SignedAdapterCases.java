@@ -22,36 +22,56 @@ public abstract class SignedAdapterCases extends EmulatorSupport {
     public record ExchangeLimit(long requests, Duration per, int fetches) {
     }
 
+    /** Builds the adapter under test on the given properties and guards. */
+    @FunctionalInterface
+    public interface AdapterFactory {
+        ExchangeAdapter create(ExchangesProperties properties, ExchangeGuards guards);
+    }
+
+    /**
+     * What differs between exchanges in these cases: {@code skewBeyondWindow} is a skew past the exchange's time
+     * window (so that only a measured clock gets a request through); whether it reports a key's permissions and can
+     * restrict a key to addresses; whether an answer that is not JSON reads as a gateway's error (an envelope with
+     * no code: an outage) rather than as an unreadable answer.
+     */
+    public record Profile(ExchangeId id, AdapterFactory factory, Duration skewBeyondWindow, ExchangeLimit limit,
+            boolean verifiesPermissions, boolean restrictsAddresses, boolean unreadableIsGatewayError) {
+
+        public static Profile of(ExchangeId id, AdapterFactory factory, Duration skewBeyondWindow, ExchangeLimit limit) {
+            return new Profile(id, factory, skewBeyondWindow, limit, true, true, false);
+        }
+
+        public Profile withoutPermissionApi() {
+            return new Profile(id, factory, skewBeyondWindow, limit, false, restrictsAddresses, unreadableIsGatewayError);
+        }
+
+        public Profile withoutAddressAllowlist() {
+            return new Profile(id, factory, skewBeyondWindow, limit, verifiesPermissions, false, unreadableIsGatewayError);
+        }
+
+        public Profile readingUnreadableAnswersAsGatewayErrors() {
+            return new Profile(id, factory, skewBeyondWindow, limit, verifiesPermissions, restrictsAddresses, true);
+        }
+    }
+
+    private final Profile profile;
     protected ExchangeAdapter adapter;
     protected EmulatedAccount account;
 
-    protected abstract ExchangeId id();
-
-    protected abstract ExchangeAdapter newAdapter(ExchangesProperties properties, ExchangeGuards guards);
-
-    /** A skew past the exchange's time window, so that only a measured clock gets the request through. */
-    protected abstract Duration skewBeyondWindow();
-
-    protected abstract ExchangeLimit limit();
-
-    /** Whether the exchange reports a key's permissions. */
-    protected boolean verifiesPermissions() {
-        return true;
+    protected SignedAdapterCases(Profile profile) {
+        this.profile = profile;
     }
 
-    /** Whether the emulated exchange can restrict a key to IP addresses. */
-    protected boolean restrictsAddresses() {
-        return true;
+    private ExchangeId id() {
+        return profile.id();
     }
 
-    /** What the failure of an answer that is not JSON says. */
-    protected String unreadableAnswerSays() {
-        return "could not read";
+    private ExchangeAdapter newAdapter(ExchangesProperties properties, ExchangeGuards guards) {
+        return profile.factory().create(properties, guards);
     }
 
-    /** Whether an answer that is not JSON counts against the exchange's circuit breaker (read as a gateway's error). */
-    protected boolean unreadableAnswerIsAnOutage() {
-        return false;
+    private Duration skewBeyondWindow() {
+        return profile.skewBeyondWindow();
     }
 
     @BeforeEach
@@ -75,7 +95,7 @@ public abstract class SignedAdapterCases extends EmulatorSupport {
         account.revoke(Permission.READ);
         assertThat(reasonOf(adapter, good)).isEqualTo(Reason.MISSING_PERMISSION);
         account.grant(Permission.READ);
-        if (restrictsAddresses()) {
+        if (profile.restrictsAddresses()) {
             account.blockOurIp(true);
             assertThat(reasonOf(adapter, good)).isEqualTo(Reason.IP_NOT_ALLOWED);
             account.blockOurIp(false);
@@ -116,7 +136,7 @@ public abstract class SignedAdapterCases extends EmulatorSupport {
 
     @Test
     void permissionsAreVerifiedWhereTheExchangeReportsThem() {
-        if (!verifiesPermissions()) {
+        if (!profile.verifiesPermissions()) {
             KeyPermissions permissions = adapter.checkPermissions(credentials(account));
             assertThat(permissions.verified()).isFalse();
             assertThat(permissions.note()).contains(id().displayName() + " has no API to list");
@@ -151,7 +171,8 @@ public abstract class SignedAdapterCases extends EmulatorSupport {
     void anAnswerThatIsNotJsonIsRetriedLater() {
         emulator.failNext(id(), account.apiKey(), 1, Failure.malformedJson());
         assertThat(failureOf(adapter, credentials(account))).isInstanceOfSatisfying(ExchangeUnavailable.class,
-                e -> assertThat(e.isOutage()).isEqualTo(unreadableAnswerIsAnOutage())).hasMessageContaining(unreadableAnswerSays());
+                e -> assertThat(e.isOutage()).isEqualTo(profile.unreadableIsGatewayError()))
+                .hasMessageContaining(profile.unreadableIsGatewayError() ? "HTTP 502" : "could not read");
         assertThat(adapter.fetchBalances(credentials(account))).isEmpty();
     }
 
@@ -160,10 +181,10 @@ public abstract class SignedAdapterCases extends EmulatorSupport {
     void theDefaultBudgetStaysUnderTheLimit() {
         ExchangesProperties budgeted = properties(ExchangesProperties.Budget.defaults(id()));
         ExchangeAdapter limited = newAdapter(budgeted, new ExchangeGuards(budgeted));
-        emulator.setRateLimit(id(), limit().requests(), limit().per());
+        emulator.setRateLimit(id(), profile.limit().requests(), profile.limit().per());
         try {
             long rejectedBefore = emulator.rateLimitRejections(id());
-            for (int i = 0; i < limit().fetches(); i++) {
+            for (int i = 0; i < profile.limit().fetches(); i++) {
                 limited.fetchBalances(credentials(account));
             }
             assertThat(emulator.rateLimitRejections(id())).isEqualTo(rejectedBefore);

@@ -22,32 +22,10 @@ class BitstampAdapterIT extends SignedAdapterCases {
 
     private static final ExchangeId BITSTAMP = ExchangeId.BITSTAMP;
 
-    @Override
-    protected ExchangeId id() {
-        return BITSTAMP;
-    }
-
-    @Override
-    protected ExchangeAdapter newAdapter(ExchangesProperties properties, ExchangeGuards guards) {
-        return new BitstampAdapter(properties, guards);
-    }
-
-    /** Bitstamp's window is 150 s. */
-    @Override
-    protected Duration skewBeyondWindow() {
-        return Duration.ofSeconds(300);
-    }
-
-    /** Bitstamp: 400 requests per second per address. */
-    @Override
-    protected ExchangeLimit limit() {
-        return new ExchangeLimit(400, Duration.ofSeconds(1), 8);
-    }
-
-    /** Bitstamp has no endpoint that lists a key's permissions. */
-    @Override
-    protected boolean verifiesPermissions() {
-        return false;
+    /** Bitstamp: a window of 150 s; 400 requests per second per address; no endpoint that lists a key's permissions. */
+    BitstampAdapterIT() {
+        super(Profile.of(BITSTAMP, BitstampAdapter::new, Duration.ofSeconds(300), new ExchangeLimit(400, Duration.ofSeconds(1), 8))
+                .withoutPermissionApi());
     }
 
     @Test

@@ -25,36 +25,10 @@ class BybitAdapterIT extends SignedAdapterCases {
 
     private static final ExchangeId BYBIT = ExchangeId.BYBIT;
 
-    @Override
-    protected ExchangeId id() {
-        return BYBIT;
-    }
-
-    @Override
-    protected ExchangeAdapter newAdapter(ExchangesProperties properties, ExchangeGuards guards) {
-        return new BybitAdapter(properties, guards);
-    }
-
-    @Override
-    protected Duration skewBeyondWindow() {
-        return Duration.ofSeconds(90);
-    }
-
-    /** Bybit: 2 calls per endpoint per second per key. */
-    @Override
-    protected ExchangeLimit limit() {
-        return new ExchangeLimit(2, Duration.ofSeconds(1), 3);
-    }
-
-    /** Bybit's envelope has no retCode in a body that is not JSON: read as a gateway's 502. */
-    @Override
-    protected String unreadableAnswerSays() {
-        return "HTTP 502";
-    }
-
-    @Override
-    protected boolean unreadableAnswerIsAnOutage() {
-        return true;
+    /** Bybit: a 90 s skew is past its 5 s receive window; 2 calls per endpoint per second per key. */
+    BybitAdapterIT() {
+        super(Profile.of(BYBIT, BybitAdapter::new, Duration.ofSeconds(90), new ExchangeLimit(2, Duration.ofSeconds(1), 3))
+                .readingUnreadableAnswersAsGatewayErrors());
     }
 
     @Test

@@ -22,26 +22,9 @@ class CoinbaseAdvancedAdapterIT extends SignedAdapterCases {
 
     private static final ExchangeId CDP = ExchangeId.COINBASE_ADVANCED;
 
-    @Override
-    protected ExchangeId id() {
-        return CDP;
-    }
-
-    @Override
-    protected ExchangeAdapter newAdapter(ExchangesProperties properties, ExchangeGuards guards) {
-        return new CoinbaseAdvancedAdapter(properties, guards);
-    }
-
-    /** A token lives 120 s, plus 30 s of leeway. */
-    @Override
-    protected Duration skewBeyondWindow() {
-        return Duration.ofSeconds(200);
-    }
-
-    /** Coinbase: 30 requests per second per key. */
-    @Override
-    protected ExchangeLimit limit() {
-        return new ExchangeLimit(30, Duration.ofSeconds(1), 60);
+    /** Coinbase: a token lives 120 s, plus 30 s of leeway; 30 requests per second per key. */
+    CoinbaseAdvancedAdapterIT() {
+        super(Profile.of(CDP, CoinbaseAdvancedAdapter::new, Duration.ofSeconds(200), new ExchangeLimit(30, Duration.ofSeconds(1), 60)));
     }
 
     @Test

@@ -29,35 +29,14 @@ class GeminiAdapterIT extends SignedAdapterCases {
     /** Shared by every adapter of the test, as the database's high-water mark is shared by every instance. */
     private static final GeminiNonces NONCES = GeminiNonces.inMemory();
 
-    @Override
-    protected ExchangeId id() {
-        return GEMINI;
-    }
-
-    @Override
-    protected ExchangeAdapter newAdapter(ExchangesProperties properties, ExchangeGuards guards) {
-        return new GeminiAdapter(properties, guards, NONCES);
-    }
-
-    /** Nonces are seconds on Gemini's clock, accepted within 30 s of it. */
-    @Override
-    protected Duration skewBeyondWindow() {
-        return Duration.ofSeconds(120);
-    }
-
     /**
-     * Gemini: 10 requests per second per key (a decaying counter in the emulator); four fetches of two requests each,
-     * a burst of 5 and then one per second, also keep the second-based nonces within Gemini's 30 s window.
+     * Gemini: nonces are seconds on its clock, accepted within 30 s of it; 10 requests per second per key (a decaying
+     * counter in the emulator): four fetches of two requests, a burst of 5 and then one per second, also keep the
+     * nonces within that window. The emulated Gemini has no IP allowlist.
      */
-    @Override
-    protected ExchangeLimit limit() {
-        return new ExchangeLimit(10, Duration.ofSeconds(1), 4);
-    }
-
-    /** The emulated Gemini has no IP allowlist. */
-    @Override
-    protected boolean restrictsAddresses() {
-        return false;
+    GeminiAdapterIT() {
+        super(Profile.of(GEMINI, (properties, guards) -> new GeminiAdapter(properties, guards, NONCES), Duration.ofSeconds(120),
+                new ExchangeLimit(10, Duration.ofSeconds(1), 4)).withoutAddressAllowlist());
     }
 
     @Test

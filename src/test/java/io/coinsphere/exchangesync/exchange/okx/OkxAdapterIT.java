@@ -25,36 +25,10 @@ class OkxAdapterIT extends SignedAdapterCases {
 
     private static final ExchangeId OKX = ExchangeId.OKX;
 
-    @Override
-    protected ExchangeId id() {
-        return OKX;
-    }
-
-    @Override
-    protected ExchangeAdapter newAdapter(ExchangesProperties properties, ExchangeGuards guards) {
-        return new OkxAdapter(properties, guards);
-    }
-
-    @Override
-    protected Duration skewBeyondWindow() {
-        return Duration.ofSeconds(90);
-    }
-
-    /** OKX: 10 trading-balance reads per 2 s per key. */
-    @Override
-    protected ExchangeLimit limit() {
-        return new ExchangeLimit(10, Duration.ofSeconds(2), 8);
-    }
-
-    /** OKX's envelope has no code in a body that is not JSON: read as a gateway's 502. */
-    @Override
-    protected String unreadableAnswerSays() {
-        return "HTTP 502";
-    }
-
-    @Override
-    protected boolean unreadableAnswerIsAnOutage() {
-        return true;
+    /** OKX: a 90 s skew is past its 30 s window; 10 trading-balance reads per 2 s per key. */
+    OkxAdapterIT() {
+        super(Profile.of(OKX, OkxAdapter::new, Duration.ofSeconds(90), new ExchangeLimit(10, Duration.ofSeconds(2), 8))
+                .readingUnreadableAnswersAsGatewayErrors());
     }
 
     @Test
