@@ -28,29 +28,43 @@ public abstract class SignedAdapterCases extends EmulatorSupport {
         ExchangeAdapter create(ExchangesProperties properties, ExchangeGuards guards);
     }
 
+    /** What the failure of an answer that is not JSON says, and whether it counts against the circuit breaker. */
+    public record Unreadable(String says, boolean outage) {
+
+        /** Our own client reads the body: an unreadable answer, not the exchange's fault as a whole. */
+        public static final Unreadable BODY = new Unreadable("could not read", false);
+        /** An envelope with no code in it reads as a gateway's error page: an outage. */
+        public static final Unreadable GATEWAY = new Unreadable("HTTP 502", true);
+    }
+
     /**
      * What differs between exchanges in these cases: {@code skewBeyondWindow} is a skew past the exchange's time
      * window (so that only a measured clock gets a request through); whether it reports a key's permissions and can
-     * restrict a key to addresses; whether an answer that is not JSON reads as a gateway's error (an envelope with
-     * no code: an outage) rather than as an unreadable answer.
+     * restrict a key to addresses; how an answer that is not JSON fails; whether a rate limit's Retry-After reaches
+     * the adapter.
      */
     public record Profile(ExchangeId id, AdapterFactory factory, Duration skewBeyondWindow, ExchangeLimit limit,
-            boolean verifiesPermissions, boolean restrictsAddresses, boolean unreadableIsGatewayError) {
+            boolean verifiesPermissions, boolean restrictsAddresses, Unreadable unreadable, boolean readsRetryAfter) {
 
         public static Profile of(ExchangeId id, AdapterFactory factory, Duration skewBeyondWindow, ExchangeLimit limit) {
-            return new Profile(id, factory, skewBeyondWindow, limit, true, true, false);
+            return new Profile(id, factory, skewBeyondWindow, limit, true, true, Unreadable.BODY, true);
         }
 
         public Profile withoutPermissionApi() {
-            return new Profile(id, factory, skewBeyondWindow, limit, false, restrictsAddresses, unreadableIsGatewayError);
+            return new Profile(id, factory, skewBeyondWindow, limit, false, restrictsAddresses, unreadable, readsRetryAfter);
         }
 
         public Profile withoutAddressAllowlist() {
-            return new Profile(id, factory, skewBeyondWindow, limit, verifiesPermissions, false, unreadableIsGatewayError);
+            return new Profile(id, factory, skewBeyondWindow, limit, verifiesPermissions, false, unreadable, readsRetryAfter);
         }
 
-        public Profile readingUnreadableAnswersAsGatewayErrors() {
-            return new Profile(id, factory, skewBeyondWindow, limit, verifiesPermissions, restrictsAddresses, true);
+        public Profile failingUnreadableAnswersAs(Unreadable failure) {
+            return new Profile(id, factory, skewBeyondWindow, limit, verifiesPermissions, restrictsAddresses, failure, readsRetryAfter);
+        }
+
+        /** XChange's Coinbase exception carries no headers: the default wait applies. */
+        public Profile withoutRetryAfter() {
+            return new Profile(id, factory, skewBeyondWindow, limit, verifiesPermissions, restrictsAddresses, unreadable, false);
         }
     }
 
@@ -164,15 +178,15 @@ public abstract class SignedAdapterCases extends EmulatorSupport {
 
         emulator.failNext(id(), account.apiKey(), 1, Failure.rateLimited(Duration.ofSeconds(3)));
         assertThat(failureOf(adapter, creds)).isInstanceOfSatisfying(RateLimited.class,
-                e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(3)));
+                e -> assertThat(e.isRetryAfterStated() ? e.retryAfter() : null)
+                        .isEqualTo(profile.readsRetryAfter() ? Duration.ofSeconds(3) : null));
     }
 
     @Test
     void anAnswerThatIsNotJsonIsRetriedLater() {
         emulator.failNext(id(), account.apiKey(), 1, Failure.malformedJson());
         assertThat(failureOf(adapter, credentials(account))).isInstanceOfSatisfying(ExchangeUnavailable.class,
-                e -> assertThat(e.isOutage()).isEqualTo(profile.unreadableIsGatewayError()))
-                .hasMessageContaining(profile.unreadableIsGatewayError() ? "HTTP 502" : "could not read");
+                e -> assertThat(e.isOutage()).isEqualTo(profile.unreadable().outage())).hasMessageContaining(profile.unreadable().says());
         assertThat(adapter.fetchBalances(credentials(account))).isEmpty();
     }
 

@@ -28,7 +28,7 @@ class BybitAdapterIT extends SignedAdapterCases {
     /** Bybit: a 90 s skew is past its 5 s receive window; 2 calls per endpoint per second per key. */
     BybitAdapterIT() {
         super(Profile.of(BYBIT, BybitAdapter::new, Duration.ofSeconds(90), new ExchangeLimit(2, Duration.ofSeconds(1), 3))
-                .readingUnreadableAnswersAsGatewayErrors());
+                .failingUnreadableAnswersAs(Unreadable.GATEWAY));
     }
 
     @Test

@@ -28,7 +28,7 @@ class OkxAdapterIT extends SignedAdapterCases {
     /** OKX: a 90 s skew is past its 30 s window; 10 trading-balance reads per 2 s per key. */
     OkxAdapterIT() {
         super(Profile.of(OKX, OkxAdapter::new, Duration.ofSeconds(90), new ExchangeLimit(10, Duration.ofSeconds(2), 8))
-                .readingUnreadableAnswersAsGatewayErrors());
+                .failingUnreadableAnswersAs(Unreadable.GATEWAY));
     }
 
     @Test
