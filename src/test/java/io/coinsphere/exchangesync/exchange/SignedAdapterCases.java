@@ -41,30 +41,41 @@ public abstract class SignedAdapterCases extends EmulatorSupport {
      * What differs between exchanges in these cases: {@code skewBeyondWindow} is a skew past the exchange's time
      * window (so that only a measured clock gets a request through); whether it reports a key's permissions and can
      * restrict a key to addresses; how an answer that is not JSON fails; whether a rate limit's Retry-After reaches
-     * the adapter.
+     * the adapter; the reason a secret of another key gets.
      */
     public record Profile(ExchangeId id, AdapterFactory factory, Duration skewBeyondWindow, ExchangeLimit limit,
-            boolean verifiesPermissions, boolean restrictsAddresses, Unreadable unreadable, boolean readsRetryAfter) {
+            boolean verifiesPermissions, boolean restrictsAddresses, Unreadable unreadable, boolean readsRetryAfter,
+            Reason wrongSecret) {
 
         public static Profile of(ExchangeId id, AdapterFactory factory, Duration skewBeyondWindow, ExchangeLimit limit) {
-            return new Profile(id, factory, skewBeyondWindow, limit, true, true, Unreadable.BODY, true);
+            return new Profile(id, factory, skewBeyondWindow, limit, true, true, Unreadable.BODY, true, Reason.BAD_SIGNATURE);
         }
 
         public Profile withoutPermissionApi() {
-            return new Profile(id, factory, skewBeyondWindow, limit, false, restrictsAddresses, unreadable, readsRetryAfter);
+            return new Profile(id, factory, skewBeyondWindow, limit, false, restrictsAddresses, unreadable, readsRetryAfter,
+                    wrongSecret);
         }
 
         public Profile withoutAddressAllowlist() {
-            return new Profile(id, factory, skewBeyondWindow, limit, verifiesPermissions, false, unreadable, readsRetryAfter);
+            return new Profile(id, factory, skewBeyondWindow, limit, verifiesPermissions, false, unreadable, readsRetryAfter,
+                    wrongSecret);
         }
 
         public Profile failingUnreadableAnswersAs(Unreadable failure) {
-            return new Profile(id, factory, skewBeyondWindow, limit, verifiesPermissions, restrictsAddresses, failure, readsRetryAfter);
+            return new Profile(id, factory, skewBeyondWindow, limit, verifiesPermissions, restrictsAddresses, failure,
+                    readsRetryAfter, wrongSecret);
         }
 
         /** XChange's Coinbase exception carries no headers: the default wait applies. */
         public Profile withoutRetryAfter() {
-            return new Profile(id, factory, skewBeyondWindow, limit, verifiesPermissions, restrictsAddresses, unreadable, false);
+            return new Profile(id, factory, skewBeyondWindow, limit, verifiesPermissions, restrictsAddresses, unreadable, false,
+                    wrongSecret);
+        }
+
+        /** KuCoin signs the passphrase with the secret, so a wrong secret reads as a wrong passphrase there. */
+        public Profile reportingAWrongSecretAs(Reason reason) {
+            return new Profile(id, factory, skewBeyondWindow, limit, verifiesPermissions, restrictsAddresses, unreadable,
+                    readsRetryAfter, reason);
         }
     }
 
@@ -104,7 +115,7 @@ public abstract class SignedAdapterCases extends EmulatorSupport {
         ApiCredentials good = credentials(account);
         EmulatedAccount other = emulator.addAccount(id());
         assertThat(reasonOf(adapter, new ApiCredentials(good.apiKey(), other.apiSecret(), good.passphrase())))
-                .isEqualTo(Reason.BAD_SIGNATURE);
+                .isEqualTo(profile.wrongSecret());
 
         account.revoke(Permission.READ);
         assertThat(reasonOf(adapter, good)).isEqualTo(Reason.MISSING_PERMISSION);
