@@ -40,7 +40,7 @@ public final class XChangeSupport {
 
     /**
      * Creates a per-call signer. XChange's digests hold a {@code Mac}, which is not thread-safe, so
-     * one is made per call (microseconds). A secret that is not even a valid key (e.g. not base64
+     * one is made per call (cheap: docs/benchmarks.md). A secret that is not even a valid key (e.g. not base64
      * where the exchange issues base64) is the user's to fix, not a transient failure.
      */
     public static ParamsDigest signer(ExchangeId id, Supplier<? extends ParamsDigest> factory) {

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Point 5 over HTTP: {@code POST /test} answers each way a key can fail with its own status, error
@@ -103,36 +105,6 @@ class KeyErrorsIT extends IntegrationTest {
     }
 
     @Test
-    void kraken() {
-        EmulatedAccount account = account(ExchangeId.KRAKEN);
-        EmulatedAccount other = account(ExchangeId.KRAKEN);
-        expectDistinct(with(credentials(account, null), "apiSecret", other.apiSecret()), 422, "invalid_credentials", "bad_signature");
-        EMULATOR.removeAccount(ExchangeId.KRAKEN, other.apiKey());
-        expectDistinct(credentials(other, null), 422, "invalid_credentials", "unknown_key");
-        account.revoke(Permission.READ);
-        expectDistinct(credentials(account, null), 422, "invalid_credentials", "missing_permission");
-        account.grant(Permission.READ);
-        transientOnes(ExchangeId.KRAKEN, account);
-    }
-
-    @Test
-    void coinbase() {
-        EmulatedAccount account = account(ExchangeId.COINBASE);
-        EmulatedAccount other = account(ExchangeId.COINBASE);
-        expectDistinct(with(credentials(account, null), "apiSecret", other.apiSecret()), 422, "invalid_credentials", "bad_signature");
-        expectDistinct(with(credentials(account, null), "passphrase", "wrong"), 422, "invalid_credentials", "bad_passphrase");
-        clockOutOfSync(ExchangeId.COINBASE, account, Duration.ofSeconds(60));
-        account.blockOurIp(true);
-        expectDistinct(credentials(account, null), 422, "invalid_credentials", "ip_not_allowed");
-        account.blockOurIp(false).revoke(Permission.READ);
-        expectDistinct(credentials(account, null), 422, "invalid_credentials", "missing_permission");
-        account.grant(Permission.READ);
-        EMULATOR.removeAccount(ExchangeId.COINBASE, other.apiKey());
-        expectDistinct(credentials(other, null), 422, "invalid_credentials", "unknown_key");
-        transientOnes(ExchangeId.COINBASE, account);
-    }
-
-    @Test
     void kucoin() {
         EmulatedAccount account = account(ExchangeId.KUCOIN);
         EmulatedAccount other = account(ExchangeId.KUCOIN);
@@ -152,86 +124,58 @@ class KeyErrorsIT extends IntegrationTest {
         transientOnes(ExchangeId.KUCOIN, account);
     }
 
-    @Test
-    void coinbaseAdvanced() {
-        EmulatedAccount account = account(ExchangeId.COINBASE_ADVANCED);
-        EmulatedAccount other = account(ExchangeId.COINBASE_ADVANCED);
-        expectDistinct(with(credentials(account, null), "apiSecret", other.apiSecret()), 422, "invalid_credentials", "bad_signature");
-        // A token lives 120 s, so only a clock off by more than that (plus 30 s of leeway) shows.
-        clockOutOfSync(ExchangeId.COINBASE_ADVANCED, account, Duration.ofSeconds(200));
-        account.blockOurIp(true);
-        expectDistinct(credentials(account, null), 422, "invalid_credentials", "ip_not_allowed");
-        account.blockOurIp(false).revoke(Permission.READ);
-        expectDistinct(credentials(account, null), 422, "invalid_credentials", "missing_permission");
-        account.grant(Permission.READ);
-        EMULATOR.removeAccount(ExchangeId.COINBASE_ADVANCED, other.apiKey());
-        expectDistinct(credentials(other, null), 422, "invalid_credentials", "unknown_key");
-        transientOnes(ExchangeId.COINBASE_ADVANCED, account);
+    /**
+     * How a signed exchange's key can fail, besides a wrong secret, an unknown key, a missing read permission and the
+     * transient failures, which every exchange answers: {@code clockSkew} past its time window (null where the
+     * exchange has none), whether it has a passphrase and an IP allowlist.
+     */
+    record KeyFailures(ExchangeId exchange, Duration clockSkew, boolean passphrase, boolean ipAllowlist) {
+
+        @Override
+        public String toString() {
+            return exchange.id();
+        }
     }
 
-    @Test
-    void okx() {
-        EmulatedAccount account = account(ExchangeId.OKX);
-        EmulatedAccount other = account(ExchangeId.OKX);
-        expectDistinct(with(credentials(account, null), "apiSecret", other.apiSecret()), 422, "invalid_credentials", "bad_signature");
-        expectDistinct(with(credentials(account, null), "passphrase", "wrong"), 422, "invalid_credentials", "bad_passphrase");
-        clockOutOfSync(ExchangeId.OKX, account, Duration.ofSeconds(60));
-        account.blockOurIp(true);
-        expectDistinct(credentials(account, null), 422, "invalid_credentials", "ip_not_allowed");
-        account.blockOurIp(false).revoke(Permission.READ);
-        expectDistinct(credentials(account, null), 422, "invalid_credentials", "missing_permission");
-        account.grant(Permission.READ);
-        EMULATOR.removeAccount(ExchangeId.OKX, other.apiKey());
-        expectDistinct(credentials(other, null), 422, "invalid_credentials", "unknown_key");
-        transientOnes(ExchangeId.OKX, account);
+    static List<KeyFailures> signedExchanges() {
+        return List.of(
+                // Kraken's nonces are counters, not times: no clock window.
+                new KeyFailures(ExchangeId.KRAKEN, null, false, false),
+                new KeyFailures(ExchangeId.COINBASE, Duration.ofSeconds(60), true, true),
+                // A token lives 120 s, so only a clock off by more than that (plus 30 s of leeway) shows.
+                new KeyFailures(ExchangeId.COINBASE_ADVANCED, Duration.ofSeconds(200), false, true),
+                new KeyFailures(ExchangeId.OKX, Duration.ofSeconds(60), true, true),
+                new KeyFailures(ExchangeId.BYBIT, Duration.ofSeconds(60), false, true),
+                // The window is 150 s either way.
+                new KeyFailures(ExchangeId.BITSTAMP, Duration.ofSeconds(300), false, true),
+                // Nonces are seconds and must lie within 30 s of Gemini's clock; the emulated Gemini has no allowlist.
+                new KeyFailures(ExchangeId.GEMINI, Duration.ofSeconds(120), false, false));
     }
 
-    @Test
-    void bybit() {
-        EmulatedAccount account = account(ExchangeId.BYBIT);
-        EmulatedAccount other = account(ExchangeId.BYBIT);
+    @ParameterizedTest
+    @MethodSource("signedExchanges")
+    void eachWayAKeyFailsHasItsOwnAnswer(KeyFailures exchange) {
+        ExchangeId id = exchange.exchange();
+        EmulatedAccount account = account(id);
+        EmulatedAccount other = account(id);
         expectDistinct(with(credentials(account, null), "apiSecret", other.apiSecret()), 422, "invalid_credentials", "bad_signature");
-        clockOutOfSync(ExchangeId.BYBIT, account, Duration.ofSeconds(60));
-        account.blockOurIp(true);
-        expectDistinct(credentials(account, null), 422, "invalid_credentials", "ip_not_allowed");
-        account.blockOurIp(false).revoke(Permission.READ);
-        expectDistinct(credentials(account, null), 422, "invalid_credentials", "missing_permission");
-        account.grant(Permission.READ);
-        EMULATOR.removeAccount(ExchangeId.BYBIT, other.apiKey());
-        expectDistinct(credentials(other, null), 422, "invalid_credentials", "unknown_key");
-        transientOnes(ExchangeId.BYBIT, account);
-    }
-
-    @Test
-    void bitstamp() {
-        EmulatedAccount account = account(ExchangeId.BITSTAMP);
-        EmulatedAccount other = account(ExchangeId.BITSTAMP);
-        expectDistinct(with(credentials(account, null), "apiSecret", other.apiSecret()), 422, "invalid_credentials", "bad_signature");
-        // The window is 150 s either way.
-        clockOutOfSync(ExchangeId.BITSTAMP, account, Duration.ofSeconds(300));
-        account.blockOurIp(true);
-        expectDistinct(credentials(account, null), 422, "invalid_credentials", "ip_not_allowed");
-        account.blockOurIp(false).revoke(Permission.READ);
-        expectDistinct(credentials(account, null), 422, "invalid_credentials", "missing_permission");
-        account.grant(Permission.READ);
-        EMULATOR.removeAccount(ExchangeId.BITSTAMP, other.apiKey());
-        expectDistinct(credentials(other, null), 422, "invalid_credentials", "unknown_key");
-        transientOnes(ExchangeId.BITSTAMP, account);
-    }
-
-    @Test
-    void gemini() {
-        EmulatedAccount account = account(ExchangeId.GEMINI);
-        EmulatedAccount other = account(ExchangeId.GEMINI);
-        expectDistinct(with(credentials(account, null), "apiSecret", other.apiSecret()), 422, "invalid_credentials", "bad_signature");
-        // Nonces are seconds and must lie within 30 s of Gemini's clock.
-        clockOutOfSync(ExchangeId.GEMINI, account, Duration.ofSeconds(120));
+        if (exchange.passphrase()) {
+            expectDistinct(with(credentials(account, null), "passphrase", "wrong"), 422, "invalid_credentials", "bad_passphrase");
+        }
+        if (exchange.clockSkew() != null) {
+            clockOutOfSync(id, account, exchange.clockSkew());
+        }
+        if (exchange.ipAllowlist()) {
+            account.blockOurIp(true);
+            expectDistinct(credentials(account, null), 422, "invalid_credentials", "ip_not_allowed");
+            account.blockOurIp(false);
+        }
         account.revoke(Permission.READ);
         expectDistinct(credentials(account, null), 422, "invalid_credentials", "missing_permission");
         account.grant(Permission.READ);
-        EMULATOR.removeAccount(ExchangeId.GEMINI, other.apiKey());
+        EMULATOR.removeAccount(id, other.apiKey());
         expectDistinct(credentials(other, null), 422, "invalid_credentials", "unknown_key");
-        transientOnes(ExchangeId.GEMINI, account);
+        transientOnes(id, account);
     }
 
     /** A CDP key that cannot be right is a 400 naming the field, before any call to Coinbase. */

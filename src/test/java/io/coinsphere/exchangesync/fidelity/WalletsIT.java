@@ -9,8 +9,14 @@ import io.coinsphere.exchangesync.emulator.Wallet;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.support.ApiClient;
 import io.coinsphere.exchangesync.support.IntegrationTest;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Point 1 through the service: every wallet is stored with its breakdown; a failing secondary wallet is kept. */
 class WalletsIT extends IntegrationTest {
@@ -107,92 +113,71 @@ class WalletsIT extends IntegrationTest {
         assertThat(usdt.get("wallets").get("spot").asText()).isEqualTo("6");
     }
 
-    /** Bitstamp lists every currency in lower case with available and reserved: one spot wallet, reserved locked. */
-    @Test
-    void bitstampReservedAmountsAreLockedInTheSpotWallet() {
-        ApiClient user = newUser();
-        EmulatedAccount account = account(ExchangeId.BITSTAMP).setBalance("BTC", dec("0.5"), dec("0.125"))
-                .setBalance("EUR", dec("100.25"), dec("0")).setBalance("XRP", dec("0"), dec("0"));
-        UUID id = connect(user, account);
-        awaitRuns(id, 1);
+    /**
+     * One exchange's wallets as the service stores them: {@code balances} set on the emulated account, then the holding
+     * of {@code symbol} after the first sync ({@code null} where a figure is not checked) and a check of every holding.
+     */
+    record WalletCase(String name, ExchangeId exchange, Consumer<EmulatedAccount> balances, String symbol, String total,
+            String available, String locked, Map<String, String> wallets, Consumer<Map<String, BigDecimal>> holdings) {
 
-        JsonNode btc = holding(user, id, "BTC");
-        assertThat(btc.get("total").asText()).isEqualTo("0.625");
-        assertThat(btc.get("available").asText()).isEqualTo("0.5");
-        assertThat(btc.get("locked").asText()).isEqualTo("0.125");
-        assertThat(btc.get("wallets").get("spot").asText()).isEqualTo("0.625");
-        assertThat(holdings(id)).as("zero balances are not holdings").containsOnlyKeys("BTC", "EUR");
-    }
-
-    /** Gemini: exchange balances are spot (the part on open orders locked), staking balances a staked wallet. */
-    @Test
-    void geminiStakingIsAStakedWallet() {
-        ApiClient user = newUser();
-        EmulatedAccount account = account(ExchangeId.GEMINI).setBalance("ETH", dec("1.5"), dec("0.5"))
-                .setBalance(Wallet.STAKED, "ETH", dec("32"), dec("0"))
-                .setBalance(Wallet.STAKED, "SOL", dec("10"), dec("0"));
-        UUID id = connect(user, account);
-        awaitRuns(id, 1);
-
-        JsonNode eth = holding(user, id, "ETH");
-        assertThat(eth.get("total").asText()).isEqualTo("34");
-        assertThat(eth.get("available").asText()).isEqualTo("1.5");
-        assertThat(eth.get("locked").asText()).isEqualTo("32.5");
-        assertThat(eth.get("wallets").get("spot").asText()).isEqualTo("2");
-        assertThat(eth.get("wallets").get("staked").asText()).isEqualTo("32");
-        assertThat(holdings(id)).containsOnlyKeys("ETH", "SOL");
-    }
-
-    @Test
-    void everyCoinbaseAccountAcrossPagesIsSpotWithItsHoldLocked() {
-        ApiClient user = newUser();
-        EmulatedAccount account = account(ExchangeId.COINBASE_ADVANCED).setBalance("BTC", dec("0.5"), dec("0.125"));
-        for (int i = 0; i < 260; i++) {
-            account.setBalance(String.format("Q%03d", i), dec("1"), dec("0"));
+        @Override
+        public String toString() {
+            return name;
         }
-        UUID id = connect(user, account);
-        awaitRuns(id, 1);
-
-        JsonNode btc = holding(user, id, "BTC");
-        assertThat(btc.get("total").asText()).isEqualTo("0.625");
-        assertThat(btc.get("available").asText()).isEqualTo("0.5");
-        assertThat(btc.get("locked").asText()).isEqualTo("0.125");
-        assertThat(btc.get("wallets").get("spot").asText()).isEqualTo("0.625");
-        assertThat(holdings(id)).hasSize(261).containsEntry("Q259", dec("1"));
     }
 
-    @Test
-    void okxTradingFundingAndSimpleEarnAreWalletsOfTheirAsset() {
-        ApiClient user = newUser();
-        EmulatedAccount account = account(ExchangeId.OKX)
-                .setBalance(Wallet.SPOT, "BTC", dec("0.5"), dec("0.125"))
-                .setBalance(Wallet.FUNDING, "BTC", dec("0.25"), dec("0"))
-                .setBalance(Wallet.EARN_FLEXIBLE, "BTC", dec("1.000000000000000001"), dec("0"));
-        UUID id = connect(user, account);
-        awaitRuns(id, 1);
-
-        JsonNode btc = holding(user, id, "BTC");
-        assertThat(btc.get("total").asText()).isEqualTo("1.875000000000000001");
-        assertThat(btc.get("available").asText()).isEqualTo("0.75");
-        assertThat(btc.get("wallets").get("spot").asText()).isEqualTo("0.625");
-        assertThat(btc.get("wallets").get("funding").asText()).isEqualTo("0.25");
-        assertThat(btc.get("wallets").get("earn").asText()).isEqualTo("1.000000000000000001");
+    static List<WalletCase> walletCases() {
+        return List.of(
+                new WalletCase("Bitstamp lists every currency in lower case with available and reserved: one spot wallet,"
+                        + " reserved locked", ExchangeId.BITSTAMP,
+                        a -> a.setBalance("BTC", dec("0.5"), dec("0.125")).setBalance("EUR", dec("100.25"), dec("0"))
+                                .setBalance("XRP", dec("0"), dec("0")),
+                        "BTC", "0.625", "0.5", "0.125", Map.of("spot", "0.625"),
+                        h -> assertThat(h).as("zero balances are not holdings").containsOnlyKeys("BTC", "EUR")),
+                new WalletCase("Gemini: exchange balances are spot (the part on open orders locked), staking balances a"
+                        + " staked wallet", ExchangeId.GEMINI,
+                        a -> a.setBalance("ETH", dec("1.5"), dec("0.5")).setBalance(Wallet.STAKED, "ETH", dec("32"), dec("0"))
+                                .setBalance(Wallet.STAKED, "SOL", dec("10"), dec("0")),
+                        "ETH", "34", "1.5", "32.5", Map.of("spot", "2", "staked", "32"),
+                        h -> assertThat(h).containsOnlyKeys("ETH", "SOL")),
+                new WalletCase("every Coinbase account across pages is spot with its hold locked", ExchangeId.COINBASE_ADVANCED,
+                        a -> {
+                            a.setBalance("BTC", dec("0.5"), dec("0.125"));
+                            for (int i = 0; i < 260; i++) {
+                                a.setBalance(String.format("Q%03d", i), dec("1"), dec("0"));
+                            }
+                        },
+                        "BTC", "0.625", "0.5", "0.125", Map.of("spot", "0.625"),
+                        h -> assertThat(h).hasSize(261).containsEntry("Q259", dec("1"))),
+                new WalletCase("OKX trading, funding and Simple Earn are wallets of their asset", ExchangeId.OKX,
+                        a -> a.setBalance(Wallet.SPOT, "BTC", dec("0.5"), dec("0.125"))
+                                .setBalance(Wallet.FUNDING, "BTC", dec("0.25"), dec("0"))
+                                .setBalance(Wallet.EARN_FLEXIBLE, "BTC", dec("1.000000000000000001"), dec("0")),
+                        "BTC", "1.875000000000000001", "0.75", null,
+                        Map.of("spot", "0.625", "funding", "0.25", "earn", "1.000000000000000001"), h -> { }),
+                new WalletCase("Bybit unified and funding are wallets of their asset", ExchangeId.BYBIT,
+                        a -> a.setBalance(Wallet.SPOT, "BTC", dec("0.5"), dec("0.125"))
+                                .setBalance(Wallet.FUNDING, "btc", dec("1.000000000000000001"), dec("0.25")),
+                        "BTC", "1.875000000000000001", "1.500000000000000001", "0.375",
+                        Map.of("spot", "0.625", "funding", "1.250000000000000001"), h -> { }));
     }
 
-    @Test
-    void bybitUnifiedAndFundingAreWalletsOfTheirAsset() {
+    @ParameterizedTest
+    @MethodSource("walletCases")
+    void eachWalletIsStoredWithItsBreakdown(WalletCase wallets) {
         ApiClient user = newUser();
-        EmulatedAccount account = account(ExchangeId.BYBIT)
-                .setBalance(Wallet.SPOT, "BTC", dec("0.5"), dec("0.125"))
-                .setBalance(Wallet.FUNDING, "btc", dec("1.000000000000000001"), dec("0.25"));
+        EmulatedAccount account = account(wallets.exchange());
+        wallets.balances().accept(account);
         UUID id = connect(user, account);
         awaitRuns(id, 1);
 
-        JsonNode btc = holding(user, id, "BTC");
-        assertThat(btc.get("total").asText()).isEqualTo("1.875000000000000001");
-        assertThat(btc.get("available").asText()).isEqualTo("1.500000000000000001");
-        assertThat(btc.get("locked").asText()).isEqualTo("0.375");
-        assertThat(btc.get("wallets").get("spot").asText()).isEqualTo("0.625");
-        assertThat(btc.get("wallets").get("funding").asText()).isEqualTo("1.250000000000000001");
+        JsonNode holding = holding(user, id, wallets.symbol());
+        assertThat(holding.get("total").asText()).isEqualTo(wallets.total());
+        assertThat(holding.get("available").asText()).isEqualTo(wallets.available());
+        if (wallets.locked() != null) {
+            assertThat(holding.get("locked").asText()).isEqualTo(wallets.locked());
+        }
+        wallets.wallets().forEach((wallet, amount) -> assertThat(holding.get("wallets").get(wallet).asText()).as(wallet).isEqualTo(amount));
+        wallets.holdings().accept(holdings(id));
     }
 }

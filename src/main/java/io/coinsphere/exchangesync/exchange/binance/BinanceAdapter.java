@@ -3,7 +3,6 @@ package io.coinsphere.exchangesync.exchange.binance;
 import io.coinsphere.exchangesync.exchange.AccountSnapshot;
 import io.coinsphere.exchangesync.exchange.ApiCredentials;
 import io.coinsphere.exchangesync.exchange.BalanceSheet;
-import io.coinsphere.exchangesync.exchange.ExchangeAdapter;
 import io.coinsphere.exchangesync.exchange.ExchangeFailure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
@@ -12,9 +11,8 @@ import io.coinsphere.exchangesync.exchange.KeyPermissions;
 import io.coinsphere.exchangesync.exchange.UnknownAssets;
 import io.coinsphere.exchangesync.exchange.Wallet;
 import io.coinsphere.exchangesync.exchange.XChangeSupport;
-import io.coinsphere.exchangesync.exchange.guard.ExchangeGuard;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
-import io.coinsphere.exchangesync.exchange.guard.ServerClock;
+import io.coinsphere.exchangesync.exchange.http.SignedAdapter;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +35,7 @@ import si.mazi.rescu.SynchronizedValueFactory;
  * Earn positions cost 150 weight per page, so they are read at most every {@code earn-refresh}.
  */
 @Component
-public class BinanceAdapter implements ExchangeAdapter {
+public class BinanceAdapter extends SignedAdapter {
 
     static final int ACCOUNT_WEIGHT = 20;
     static final int FUNDING_WEIGHT = 1;
@@ -49,23 +47,15 @@ public class BinanceAdapter implements ExchangeAdapter {
 
     private final BinanceAuthenticated api;
     private final BinanceWalletApi wallets;
-    private final ExchangeGuard guard;
-    private final ServerClock clock;
     private final EarnSchedule earnSchedule;
 
     public BinanceAdapter(ExchangesProperties properties, ExchangeGuards guards) {
+        super(ExchangeId.BINANCE, properties, guards);
         ExchangeSpecification spec = XChangeSupport.specification(BinanceExchange.class, ExchangeId.BINANCE, properties);
         this.api = XChangeSupport.restProxy(BinanceAuthenticated.class, spec);
         this.wallets = XChangeSupport.restProxy(BinanceWalletApi.class, spec);
-        this.guard = guards.of(ExchangeId.BINANCE);
-        this.clock = new ServerClock(ExchangeId.BINANCE, this::serverTime, properties.clockRefresh());
         Duration earnRefresh = properties.endpoint(ExchangeId.BINANCE).earnRefresh();
         this.earnSchedule = new EarnSchedule(earnRefresh == null ? Duration.ofHours(1) : earnRefresh);
-    }
-
-    @Override
-    public ExchangeId exchange() {
-        return ExchangeId.BINANCE;
     }
 
     @Override
@@ -188,18 +178,19 @@ public class BinanceAdapter implements ExchangeAdapter {
     }
 
     private <T> T signed(ApiCredentials credentials, int weight, ParamsDigest signer, SignedCall<T> call) {
-        return clock.retryOnSkew(() -> guard.call(credentials.apiKey(), weight, () -> {
+        return signed(credentials.apiKey(), weight, () -> {
             // One value per request: rescu may read a form parameter twice (for the body and the signature).
-            long timestamp = clock.now();
+            long timestamp = now();
             try {
                 return call.call(signer, () -> timestamp);
             } catch (Exception e) {
                 throw BinanceErrors.translate(e);
             }
-        }));
+        });
     }
 
-    private long serverTime() {
+    @Override
+    protected long serverTime() {
         try {
             return wallets.time().serverTime();
         } catch (Exception e) {

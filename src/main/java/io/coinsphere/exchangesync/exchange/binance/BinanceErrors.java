@@ -17,7 +17,7 @@ import org.knowm.xchange.binance.dto.BinanceException;
 import si.mazi.rescu.HttpStatusIOException;
 
 /** The one place Binance's error codes become our failures. */
-public final class BinanceErrors {
+final class BinanceErrors {
 
     private static final ExchangeId BINANCE = ExchangeId.BINANCE;
 

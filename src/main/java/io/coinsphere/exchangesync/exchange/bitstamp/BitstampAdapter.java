@@ -3,13 +3,11 @@ package io.coinsphere.exchangesync.exchange.bitstamp;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coinsphere.exchangesync.exchange.AccountSnapshot;
 import io.coinsphere.exchangesync.exchange.ApiCredentials;
-import io.coinsphere.exchangesync.exchange.ExchangeAdapter;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.ExchangesProperties;
-import io.coinsphere.exchangesync.exchange.guard.ExchangeGuard;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
-import io.coinsphere.exchangesync.exchange.guard.ServerClock;
+import io.coinsphere.exchangesync.exchange.http.SignedHttpAdapter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +17,7 @@ import org.springframework.stereotype.Component;
  * public ticker's time) and retried once after a timestamp error; the budget is per address.
  */
 @Component
-public class BitstampAdapter implements ExchangeAdapter {
+public class BitstampAdapter extends SignedHttpAdapter {
 
     static final String BALANCES = "/api/v2/account_balances/";
     /** Public and cheap; its {@code timestamp} (seconds) is Bitstamp's clock, the window being 150 s wide. */
@@ -28,28 +26,20 @@ public class BitstampAdapter implements ExchangeAdapter {
     private static final ExchangeId ID = ExchangeId.BITSTAMP;
 
     private final BitstampClient client;
-    private final ExchangeGuard guard;
-    private final ServerClock clock;
 
     public BitstampAdapter(ExchangesProperties properties, ExchangeGuards guards) {
-        this.client = new BitstampClient(properties.endpoint(ID).baseUrl(), properties.connectTimeout(), properties.readTimeout());
-        this.guard = guards.of(ID);
-        this.clock = new ServerClock(ID, this::serverTime, properties.clockRefresh());
-    }
-
-    @Override
-    public ExchangeId exchange() {
-        return ID;
+        super(ID, properties, guards);
+        this.client = new BitstampClient(http());
     }
 
     @Override
     public AccountSnapshot fetch(ApiCredentials credentials) {
-        JsonNode body = clock.retryOnSkew(() -> guard.call(credentials.apiKey(), 1,
-                () -> client.post(BALANCES, credentials, clock.now())));
+        JsonNode body = signed(credentials.apiKey(), () -> client.post(BALANCES, credentials, now()));
         return AccountSnapshot.complete(BitstampBalances.read(body));
     }
 
-    private long serverTime() {
+    @Override
+    protected long serverTime() {
         JsonNode timestamp = client.getPublic(TICKER).path("timestamp");
         try {
             return Long.parseLong(timestamp.asText()) * 1000;

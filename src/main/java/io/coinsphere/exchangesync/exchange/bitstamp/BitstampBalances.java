@@ -7,6 +7,7 @@ import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.UnknownAssets;
 import io.coinsphere.exchangesync.exchange.Wallet;
+import io.coinsphere.exchangesync.exchange.http.JsonAmounts;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -41,17 +42,6 @@ final class BitstampBalances {
     }
 
     private static BigDecimal amount(JsonNode value) {
-        if (value.isMissingNode() || value.isNull()) {
-            return BigDecimal.ZERO;
-        }
-        try {
-            BigDecimal amount = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText().strip());
-            if (amount.signum() < 0) {
-                throw new NumberFormatException("negative");
-            }
-            return amount;
-        } catch (NumberFormatException e) {
-            throw new ExchangeUnavailable("Bitstamp sent an amount we could not read; the sync will retry later.");
-        }
+        return JsonAmounts.nonNegative(ExchangeId.BITSTAMP, value);
     }
 }

@@ -8,14 +8,13 @@ import static io.coinsphere.exchangesync.exchange.CredentialsRejected.Reason.OTH
 import static io.coinsphere.exchangesync.exchange.CredentialsRejected.Reason.UNKNOWN_KEY;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coinsphere.exchangesync.exchange.CredentialsRejected;
 import io.coinsphere.exchangesync.exchange.ExchangeFailure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.FailureTranslation;
 import io.coinsphere.exchangesync.exchange.RateLimited;
-import java.net.http.HttpTimeoutException;
+import io.coinsphere.exchangesync.exchange.http.ExchangeHttp;
 import java.util.List;
 import java.util.Map;
 
@@ -27,23 +26,12 @@ import java.util.Map;
 final class BitstampErrors {
 
     private static final ExchangeId ID = ExchangeId.BITSTAMP;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private BitstampErrors() {
     }
 
-    static ExchangeFailure translate(Throwable error) {
-        if (error instanceof ExchangeFailure failure) {
-            return failure;
-        }
-        if (FailureTranslation.findCause(error, HttpTimeoutException.class).isPresent()) {
-            return ExchangeUnavailable.outage("Bitstamp did not answer in time; the sync will retry later.", error);
-        }
-        return FailureTranslation.fromTransport(ID, error);
-    }
-
     static ExchangeFailure fromResponse(int status, String body, Map<String, List<String>> headers) {
-        JsonNode json = json(body);
+        JsonNode json = ExchangeHttp.objectOrEmpty(body);
         String code = json.path("code").asText("");
         String responseCode = json.path("response_code").asText("");
         String reason = json.path("reason").isTextual() ? json.path("reason").asText() : json.path("response_explanation").asText("");
@@ -85,17 +73,5 @@ final class BitstampErrors {
             default -> new CredentialsRejected(OTHER, "Bitstamp refused the request (" + code + ")"
                     + FailureTranslation.detail(reason) + ": check the API key and secret.");
         };
-    }
-
-    private static JsonNode json(String body) {
-        if (body == null || body.isBlank()) {
-            return JSON.createObjectNode();
-        }
-        try {
-            JsonNode json = JSON.readTree(body);
-            return json != null && json.isObject() ? json : JSON.createObjectNode();
-        } catch (Exception e) {
-            return JSON.createObjectNode(); // a gateway's HTML page: the status decides
-        }
     }
 }

@@ -4,24 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.coinsphere.exchangesync.exchange.AccountSnapshot;
 import io.coinsphere.exchangesync.exchange.ApiCredentials;
 import io.coinsphere.exchangesync.exchange.BalanceSheet;
-import io.coinsphere.exchangesync.exchange.CredentialsRejected;
-import io.coinsphere.exchangesync.exchange.ExchangeAdapter;
-import io.coinsphere.exchangesync.exchange.ExchangeFailure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.ExchangesProperties;
 import io.coinsphere.exchangesync.exchange.KeyPermissions;
 import io.coinsphere.exchangesync.exchange.UnknownAssets;
 import io.coinsphere.exchangesync.exchange.Wallet;
-import io.coinsphere.exchangesync.exchange.guard.ExchangeGuard;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
-import io.coinsphere.exchangesync.exchange.guard.ServerClock;
+import io.coinsphere.exchangesync.exchange.http.JsonAmounts;
+import io.coinsphere.exchangesync.exchange.http.PartialFetch;
+import io.coinsphere.exchangesync.exchange.http.SignedHttpAdapter;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +25,7 @@ import org.springframework.stereotype.Component;
  * Bybit limits per UID and endpoint.
  */
 @Component
-public class BybitAdapter implements ExchangeAdapter {
+public class BybitAdapter extends SignedHttpAdapter {
 
     static final String UNIFIED = "/v5/account/wallet-balance";
     static final String UNIFIED_QUERY = "accountType=UNIFIED";
@@ -43,25 +37,16 @@ public class BybitAdapter implements ExchangeAdapter {
     private static final ExchangeId ID = ExchangeId.BYBIT;
 
     private final BybitClient client;
-    private final ExchangeGuard guard;
-    private final ServerClock clock;
 
     public BybitAdapter(ExchangesProperties properties, ExchangeGuards guards) {
-        // The clock reads the server time through the client only when first used, after both exist.
-        this.clock = new ServerClock(ID, this::serverTime, properties.clockRefresh());
-        this.client = new BybitClient(properties.endpoint(ID).baseUrl(), properties.connectTimeout(), properties.readTimeout(),
-                clock::now);
-        this.guard = guards.of(ID);
-    }
-
-    @Override
-    public ExchangeId exchange() {
-        return ID;
+        super(ID, properties, guards);
+        this.client = new BybitClient(http(), this::now);
     }
 
     @Override
     public AccountSnapshot fetch(ApiCredentials credentials) {
-        BalanceSheet sheet = new BalanceSheet();
+        PartialFetch fetch = new PartialFetch(ID);
+        BalanceSheet sheet = fetch.sheet();
         // list[0].coin[]: walletBalance in the coin's own decimals, of which "locked" is held by open spot orders.
         for (JsonNode account : signedGet(credentials, UNIFIED, UNIFIED_QUERY).path("list")) {
             for (JsonNode coin : account.path("coin")) {
@@ -70,23 +55,15 @@ public class BybitAdapter implements ExchangeAdapter {
                 add(sheet, Wallet.SPOT, coin, total, locked);
             }
         }
-        Set<Wallet> kept = EnumSet.noneOf(Wallet.class);
-        List<String> warnings = new ArrayList<>();
-        try {
+        fetch.secondary(Wallet.FUNDING, "funding account", () -> {
             // balance[]: walletBalance, of which transferBalance can move; the rest is held (P2P ads, pending).
             for (JsonNode coin : signedGet(credentials, FUNDING, FUNDING_QUERY).path("balance")) {
                 BigDecimal total = decimal(coin, "walletBalance");
                 BigDecimal free = decimal(coin, "transferBalance").min(total).max(BigDecimal.ZERO);
-                add(sheet, Wallet.FUNDING, coin, total, difference(total, free));
+                add(sheet, Wallet.FUNDING, coin, total, JsonAmounts.difference(total, free));
             }
-        } catch (ExchangeFailure e) {
-            if (e instanceof CredentialsRejected rejected && rejected.reason() != CredentialsRejected.Reason.MISSING_PERMISSION) {
-                throw e;
-            }
-            kept.add(Wallet.FUNDING);
-            warnings.add("Bybit funding account could not be read (" + e.getMessage() + "); its previous amounts are kept.");
-        }
-        return new AccountSnapshot(sheet.toList(), kept, warnings);
+        });
+        return fetch.snapshot();
     }
 
     /**
@@ -111,13 +88,13 @@ public class BybitAdapter implements ExchangeAdapter {
     }
 
     private JsonNode signedGet(ApiCredentials credentials, String path, String query) {
-        return clock.retryOnSkew(() -> guard.call(credentials.apiKey(), 1, () -> client.get(path, query, credentials, clock.now())));
+        return signed(credentials.apiKey(), () -> client.get(path, query, credentials, now()));
     }
 
     private static void add(BalanceSheet sheet, Wallet wallet, JsonNode coin, BigDecimal total, BigDecimal locked) {
         String asset = asset(coin);
         if (!asset.isEmpty() && total.signum() > 0) {
-            sheet.add(wallet, asset, total, difference(total, locked), locked);
+            sheet.add(wallet, asset, total, JsonAmounts.difference(total, locked), locked);
         }
     }
 
@@ -126,27 +103,13 @@ public class BybitAdapter implements ExchangeAdapter {
         return UnknownAssets.check(ID, coin.path("coin").asText("").strip().toUpperCase(Locale.ROOT));
     }
 
-    /** {@code a - b} without the trailing zeros a subtraction of two 18-digit amounts leaves (never in E notation). */
-    private static BigDecimal difference(BigDecimal a, BigDecimal b) {
-        BigDecimal result = a.subtract(b).stripTrailingZeros();
-        return result.scale() < 0 ? result.setScale(0) : result;
-    }
-
-    /** Bybit sends amounts as strings ("" for none); exact, never through a double. */
     private static BigDecimal decimal(JsonNode row, String field) {
-        String text = row.path(field).asText("");
-        if (text.isBlank()) {
-            return BigDecimal.ZERO;
-        }
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new ExchangeUnavailable("Bybit sent an amount we could not read; the sync will retry later.");
-        }
+        return JsonAmounts.text(ID, row, field);
     }
 
     /** {@code {"retCode":0,"result":{"timeSecond":"1688639403","timeNano":"1688639403423213947"}}}. */
-    private long serverTime() {
+    @Override
+    protected long serverTime() {
         JsonNode result = client.getPublic(TIME);
         try {
             return Long.parseLong(result.path("timeNano").asText()) / 1_000_000;

@@ -12,7 +12,6 @@ import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.FailureTranslation;
 import io.coinsphere.exchangesync.exchange.RateLimited;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,17 +31,6 @@ final class BybitErrors {
     private static final ExchangeId ID = ExchangeId.BYBIT;
 
     private BybitErrors() {
-    }
-
-    /** Translates anything a call threw below HTTP (our own failures pass through). */
-    static ExchangeFailure translate(Throwable error) {
-        if (error instanceof ExchangeFailure failure) {
-            return failure;
-        }
-        if (FailureTranslation.findCause(error, HttpTimeoutException.class).isPresent()) {
-            return ExchangeUnavailable.outage("Bybit did not answer in time; the sync will retry later.", error);
-        }
-        return FailureTranslation.fromTransport(ID, error);
     }
 
     /**

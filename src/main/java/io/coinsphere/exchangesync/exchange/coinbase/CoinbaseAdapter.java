@@ -3,16 +3,14 @@ package io.coinsphere.exchangesync.exchange.coinbase;
 import io.coinsphere.exchangesync.exchange.AccountSnapshot;
 import io.coinsphere.exchangesync.exchange.ApiCredentials;
 import io.coinsphere.exchangesync.exchange.BalanceSheet;
-import io.coinsphere.exchangesync.exchange.ExchangeAdapter;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.ExchangesProperties;
 import io.coinsphere.exchangesync.exchange.UnknownAssets;
 import io.coinsphere.exchangesync.exchange.Wallet;
 import io.coinsphere.exchangesync.exchange.XChangeSupport;
-import io.coinsphere.exchangesync.exchange.guard.ExchangeGuard;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
-import io.coinsphere.exchangesync.exchange.guard.ServerClock;
+import io.coinsphere.exchangesync.exchange.http.SignedAdapter;
 import org.knowm.xchange.ExchangeSpecification;
 import org.knowm.xchange.coinbasepro.CoinbasePro;
 import org.knowm.xchange.coinbasepro.CoinbaseProExchange;
@@ -27,27 +25,19 @@ import si.mazi.rescu.ParamsDigest;
  * total = balance, locked = hold. Timestamps are on Coinbase's clock ({@code GET /time}).
  */
 @Component
-public class CoinbaseAdapter implements ExchangeAdapter {
+public class CoinbaseAdapter extends SignedAdapter {
 
     private final CoinbasePro api;
     private final CoinbaseTimeApi timeApi;
-    private final ExchangeGuard guard;
-    private final ServerClock clock;
 
     public CoinbaseAdapter(ExchangesProperties properties, ExchangeGuards guards) {
+        super(ExchangeId.COINBASE, properties, guards);
         ExchangeSpecification spec = XChangeSupport.specification(CoinbaseProExchange.class, ExchangeId.COINBASE, properties);
         // XChange lets these flags replace the ssl URI; pin them off so our base URL always wins.
         spec.setExchangeSpecificParametersItem("Use_Sandbox", false);
         spec.setExchangeSpecificParametersItem("Use_Prime", false);
         this.api = XChangeSupport.restProxy(CoinbasePro.class, spec);
         this.timeApi = XChangeSupport.restProxy(CoinbaseTimeApi.class, spec);
-        this.guard = guards.of(ExchangeId.COINBASE);
-        this.clock = new ServerClock(ExchangeId.COINBASE, this::serverTime, properties.clockRefresh());
-    }
-
-    @Override
-    public ExchangeId exchange() {
-        return ExchangeId.COINBASE;
     }
 
     @Override
@@ -56,13 +46,13 @@ public class CoinbaseAdapter implements ExchangeAdapter {
         String passphrase = XChangeSupport.requirePassphrase(ExchangeId.COINBASE, credentials);
         ParamsDigest signer = XChangeSupport.signer(ExchangeId.COINBASE,
                 () -> CoinbaseProDigest.createInstance(credentials.apiSecret()));
-        CoinbaseProAccount[] accounts = clock.retryOnSkew(() -> guard.call(credentials.apiKey(), 1, () -> {
+        CoinbaseProAccount[] accounts = signed(credentials.apiKey(), () -> {
             try {
-                return api.getAccounts(credentials.apiKey(), signer, clock.now() / 1000, passphrase);
+                return api.getAccounts(credentials.apiKey(), signer, now() / 1000, passphrase);
             } catch (Exception e) {
                 throw CoinbaseErrors.translate(e);
             }
-        }));
+        });
         if (accounts == null) {
             throw new ExchangeUnavailable("Coinbase Exchange sent an empty answer; the sync will retry later.");
         }
@@ -74,7 +64,8 @@ public class CoinbaseAdapter implements ExchangeAdapter {
         return AccountSnapshot.complete(sheet.toList());
     }
 
-    private long serverTime() {
+    @Override
+    protected long serverTime() {
         try {
             CoinbaseTimeApi.ServerTime time = timeApi.time();
             if (time == null || time.epoch() == null) {

@@ -22,7 +22,7 @@ import si.mazi.rescu.HttpStatusIOException;
  * The one place Coinbase's errors become our failures. Coinbase has no error codes, only a
  * {@code {"message": ...}} text, so the texts it documents are matched case-insensitively.
  */
-public final class CoinbaseErrors {
+final class CoinbaseErrors {
 
     private static final ExchangeId COINBASE = ExchangeId.COINBASE;
 

@@ -6,6 +6,7 @@ import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.UnknownAssets;
 import io.coinsphere.exchangesync.exchange.Wallet;
+import io.coinsphere.exchangesync.exchange.http.JsonAmounts;
 import java.math.BigDecimal;
 
 /**
@@ -45,18 +46,6 @@ record AccountsPage(boolean hasNext, String cursor) {
 
     /** {@code {"value":"1.5","currency":"BTC"}} as an exact decimal; a missing amount is zero. */
     private static BigDecimal amount(JsonNode money) {
-        JsonNode value = money.path("value");
-        if (value.isMissingNode() || value.isNull()) {
-            return BigDecimal.ZERO;
-        }
-        try {
-            BigDecimal amount = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText().strip());
-            if (amount.signum() < 0) {
-                throw new NumberFormatException("negative");
-            }
-            return amount;
-        } catch (NumberFormatException e) {
-            throw new ExchangeUnavailable("Coinbase sent an amount we could not read; the sync will retry later.");
-        }
+        return JsonAmounts.nonNegative(ExchangeId.COINBASE_ADVANCED, money.path("value"));
     }
 }

@@ -5,20 +5,17 @@ import io.coinsphere.exchangesync.exchange.AccountSnapshot;
 import io.coinsphere.exchangesync.exchange.ApiCredentials;
 import io.coinsphere.exchangesync.exchange.BalanceSheet;
 import io.coinsphere.exchangesync.exchange.CredentialsRejected;
-import io.coinsphere.exchangesync.exchange.ExchangeAdapter;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.ExchangesProperties;
 import io.coinsphere.exchangesync.exchange.KeyFormatRejected;
 import io.coinsphere.exchangesync.exchange.KeyPermissions;
-import io.coinsphere.exchangesync.exchange.guard.ExchangeGuard;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
-import io.coinsphere.exchangesync.exchange.guard.ServerClock;
+import io.coinsphere.exchangesync.exchange.http.SignedHttpAdapter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +24,7 @@ import org.springframework.stereotype.Component;
  * Coinbase's clock ({@code GET /api/v3/brokerage/time}) and budgeted per key.
  */
 @Component
-public class CoinbaseAdvancedAdapter implements ExchangeAdapter {
+public class CoinbaseAdvancedAdapter extends SignedHttpAdapter {
 
     static final String ACCOUNTS = "/api/v3/brokerage/accounts";
     static final String KEY_PERMISSIONS = "/api/v3/brokerage/key_permissions";
@@ -40,18 +37,10 @@ public class CoinbaseAdvancedAdapter implements ExchangeAdapter {
     private static final ExchangeId ID = ExchangeId.COINBASE_ADVANCED;
 
     private final CdpClient client;
-    private final ExchangeGuard guard;
-    private final ServerClock clock;
 
     public CoinbaseAdvancedAdapter(ExchangesProperties properties, ExchangeGuards guards) {
-        this.client = new CdpClient(properties.endpoint(ID).baseUrl(), properties.connectTimeout(), properties.readTimeout());
-        this.guard = guards.of(ID);
-        this.clock = new ServerClock(ID, this::serverTime, properties.clockRefresh());
-    }
-
-    @Override
-    public ExchangeId exchange() {
-        return ID;
+        super(ID, properties, guards);
+        this.client = new CdpClient(http());
     }
 
     @Override
@@ -67,7 +56,7 @@ public class CoinbaseAdvancedAdapter implements ExchangeAdapter {
         String query = "limit=" + PAGE_SIZE;
         for (int page = 0; page < MAX_PAGES; page++) {
             String pageQuery = query;
-            AccountsPage read = AccountsPage.read(signedGet(key, () -> client.get(ACCOUNTS, pageQuery, key, clock.now() / 1000)), sheet);
+            AccountsPage read = AccountsPage.read(signedGet(key, ACCOUNTS, pageQuery), sheet);
             if (!read.hasNext()) {
                 return AccountSnapshot.complete(sheet.toList());
             }
@@ -83,7 +72,7 @@ public class CoinbaseAdvancedAdapter implements ExchangeAdapter {
     @Override
     public KeyPermissions checkPermissions(ApiCredentials credentials) {
         CdpKey key = key(credentials);
-        JsonNode body = signedGet(key, () -> client.get(KEY_PERMISSIONS, "", key, clock.now() / 1000));
+        JsonNode body = signedGet(key, KEY_PERMISSIONS, "");
         JsonNode view = body.path("can_view");
         JsonNode trade = body.path("can_trade");
         JsonNode transfer = body.path("can_transfer");
@@ -93,9 +82,9 @@ public class CoinbaseAdvancedAdapter implements ExchangeAdapter {
         return KeyPermissions.verified(view.booleanValue(), trade.booleanValue(), transfer.booleanValue());
     }
 
-    /** One request through the guard, on Coinbase's clock, retried once if Coinbase says the token's time is off. */
-    private JsonNode signedGet(CdpKey key, Supplier<JsonNode> request) {
-        return clock.retryOnSkew(() -> guard.call(key.name(), 1, request));
+    /** Budgeted per key name; the token is made on Coinbase's clock, in seconds. */
+    private JsonNode signedGet(CdpKey key, String path, String query) {
+        return signed(key.name(), () -> client.get(path, query, key, now() / 1000));
     }
 
     /** Stored keys were checked when connected; one that no longer reads is the user's to replace. */
@@ -109,7 +98,8 @@ public class CoinbaseAdvancedAdapter implements ExchangeAdapter {
     }
 
     /** {@code {"iso":"...","epochSeconds":"1700000000","epochMillis":"1700000000123"}}. */
-    private long serverTime() {
+    @Override
+    protected long serverTime() {
         JsonNode body = client.getPublic(TIME);
         JsonNode millis = body.path("epochMillis");
         try {

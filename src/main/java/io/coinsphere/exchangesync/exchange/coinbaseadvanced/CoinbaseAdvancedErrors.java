@@ -8,13 +8,11 @@ import static io.coinsphere.exchangesync.exchange.CredentialsRejected.Reason.OTH
 import static io.coinsphere.exchangesync.exchange.CredentialsRejected.Reason.UNKNOWN_KEY;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coinsphere.exchangesync.exchange.CredentialsRejected;
 import io.coinsphere.exchangesync.exchange.ExchangeFailure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
-import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.FailureTranslation;
-import java.net.http.HttpTimeoutException;
+import io.coinsphere.exchangesync.exchange.http.ExchangeHttp;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,20 +26,8 @@ import java.util.Map;
 final class CoinbaseAdvancedErrors {
 
     private static final ExchangeId ID = ExchangeId.COINBASE_ADVANCED;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CoinbaseAdvancedErrors() {
-    }
-
-    /** Translates anything a call threw below HTTP (our own failures pass through). */
-    static ExchangeFailure translate(Throwable error) {
-        if (error instanceof ExchangeFailure failure) {
-            return failure;
-        }
-        if (FailureTranslation.findCause(error, HttpTimeoutException.class).isPresent()) {
-            return new ExchangeUnavailable(ID.displayName() + " did not answer in time; the sync will retry later.", error);
-        }
-        return FailureTranslation.fromTransport(ID, error);
     }
 
     /** Translates one error answer: the status first, then what the body says. */
@@ -77,18 +63,12 @@ final class CoinbaseAdvancedErrors {
 
     /** What the body says about the error: its detail and message, or its text when it is not JSON. */
     private static String said(String body) {
-        if (body == null || body.isBlank()) {
-            return "";
+        JsonNode json = ExchangeHttp.objectOrNull(body);
+        if (json != null) {
+            String details = json.path("error_details").asText("");
+            return details.isBlank() ? json.path("message").asText("") : details;
         }
-        try {
-            JsonNode json = JSON.readTree(body);
-            if (json != null && json.isObject()) {
-                String details = json.path("error_details").asText("");
-                return details.isBlank() ? json.path("message").asText("") : details;
-            }
-        } catch (Exception e) {
-            // not JSON: a gateway's plain "Unauthorized"
-        }
-        return body.strip();
+        // not JSON: a gateway's plain "Unauthorized"
+        return body == null ? "" : body.strip();
     }
 }

@@ -3,21 +3,16 @@ package io.coinsphere.exchangesync.exchange.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coinsphere.exchangesync.exchange.AccountSnapshot;
 import io.coinsphere.exchangesync.exchange.ApiCredentials;
-import io.coinsphere.exchangesync.exchange.BalanceSheet;
-import io.coinsphere.exchangesync.exchange.ExchangeAdapter;
-import io.coinsphere.exchangesync.exchange.ExchangeFailure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.ExchangesProperties;
 import io.coinsphere.exchangesync.exchange.KeyFormatRejected;
 import io.coinsphere.exchangesync.exchange.KeyPermissions;
 import io.coinsphere.exchangesync.exchange.Wallet;
-import io.coinsphere.exchangesync.exchange.guard.ExchangeGuard;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
 import io.coinsphere.exchangesync.exchange.guard.PerKeyExclusion;
-import io.coinsphere.exchangesync.exchange.guard.ServerClock;
-import java.util.List;
-import java.util.Set;
+import io.coinsphere.exchangesync.exchange.http.PartialFetch;
+import io.coinsphere.exchangesync.exchange.http.SignedHttpAdapter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +22,7 @@ import org.springframework.stereotype.Component;
  * threads, restarts and instances ({@link GeminiNonces}) and are seconds on Gemini's clock.
  */
 @Component
-public class GeminiAdapter implements ExchangeAdapter {
+public class GeminiAdapter extends SignedHttpAdapter {
 
     static final String BALANCES = "/v1/balances";
     static final String STAKING = "/v1/balances/staking";
@@ -40,26 +35,18 @@ public class GeminiAdapter implements ExchangeAdapter {
     private static final PerKeyExclusion PER_KEY = new PerKeyExclusion();
 
     private final GeminiClient client;
-    private final ExchangeGuard guard;
-    private final ServerClock clock;
     private final GeminiNonces nonces;
 
     public GeminiAdapter(ExchangesProperties properties, ExchangeGuards guards, GeminiNonces nonces) {
-        this.client = new GeminiClient(properties.endpoint(ID).baseUrl(), properties.connectTimeout(), properties.readTimeout());
-        this.guard = guards.of(ID);
-        this.clock = new ServerClock(ID, this::serverTime, properties.clockRefresh());
+        super(ID, properties, guards);
+        this.client = new GeminiClient(http());
         this.nonces = nonces;
-    }
-
-    @Override
-    public ExchangeId exchange() {
-        return ID;
     }
 
     /** Master keys read every account only with an {@code account} parameter on each call, which we do not send. */
     @Override
     public ApiCredentials checkFormat(ApiCredentials credentials) {
-        ApiCredentials checked = ExchangeAdapter.super.checkFormat(credentials);
+        ApiCredentials checked = super.checkFormat(credentials);
         if (checked.apiKey().startsWith("master-")) {
             throw new KeyFormatRejected("apiKey", "must be an account-level Gemini key (scope Primary, starting with"
                     + " \"account-\"): master keys are not supported");
@@ -69,15 +56,10 @@ public class GeminiAdapter implements ExchangeAdapter {
 
     @Override
     public AccountSnapshot fetch(ApiCredentials credentials) {
-        BalanceSheet sheet = new BalanceSheet();
-        GeminiBalances.readExchange(signedPost(BALANCES, credentials), sheet);
-        try {
-            GeminiBalances.readStaking(signedPost(STAKING, credentials), sheet);
-        } catch (ExchangeFailure e) {
-            return new AccountSnapshot(sheet.toList(), Set.of(Wallet.STAKED),
-                    List.of("Gemini staking balances could not be read, their previous amounts are kept: " + e.getMessage()));
-        }
-        return AccountSnapshot.complete(sheet.toList());
+        PartialFetch fetch = new PartialFetch(ID);
+        GeminiBalances.readExchange(signedPost(BALANCES, credentials), fetch.sheet());
+        fetch.secondary(Wallet.STAKED, "staking balances", () -> GeminiBalances.readStaking(signedPost(STAKING, credentials), fetch.sheet()));
+        return fetch.snapshot();
     }
 
     /** {@code {"isAuditor":true,"isFundManager":false,"isTrader":false,...}}. */
@@ -97,17 +79,18 @@ public class GeminiAdapter implements ExchangeAdapter {
     /** One request through the guard, retried once with a fresh nonce after the clock is measured again. */
     private JsonNode signedPost(String path, ApiCredentials credentials) {
         String key = credentials.apiKey();
-        return clock.retryOnSkew(() -> guard.call(key, 1, () -> {
+        return signed(key, () -> {
             try {
                 // The nonce is taken under the key's lane, so a higher nonce never overtakes a lower one here.
-                return PER_KEY.run(key, () -> client.post(path, credentials, nonces.next(key, Math.floorDiv(clock.now(), 1000))));
+                return PER_KEY.run(key, () -> client.post(path, credentials, nonces.next(key, Math.floorDiv(now(), 1000))));
             } catch (Exception e) {
-                throw GeminiErrors.translate(e);
+                throw http().transportFailure(e);
             }
-        }));
+        });
     }
 
-    private long serverTime() {
+    @Override
+    protected long serverTime() {
         JsonNode timestamp = client.getPublic(TICKER).path("volume").path("timestamp");
         if (!timestamp.canConvertToLong()) {
             throw new ExchangeUnavailable("Gemini sent no server time.");

@@ -6,6 +6,7 @@ import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.UnknownAssets;
 import io.coinsphere.exchangesync.exchange.Wallet;
+import io.coinsphere.exchangesync.exchange.http.JsonAmounts;
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -27,7 +28,7 @@ final class GeminiBalances {
             }
             BigDecimal total = amount(entry.path("amount"));
             BigDecimal available = amount(entry.path("available")).min(total);
-            sheet.add(Wallet.SPOT, currency, total, available, plain(total.subtract(available)));
+            sheet.add(Wallet.SPOT, currency, total, available, JsonAmounts.difference(total, available));
         }
     }
 
@@ -38,12 +39,6 @@ final class GeminiBalances {
                 sheet.addLocked(Wallet.STAKED, currency, amount(entry.path("balance")));
             }
         }
-    }
-
-    /** A difference without the trailing zeros the larger scale gives it ("0.25", not "0.250000000000000000"). */
-    private static BigDecimal plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static JsonNode list(JsonNode body) {
@@ -59,17 +54,6 @@ final class GeminiBalances {
     }
 
     private static BigDecimal amount(JsonNode value) {
-        if (value.isMissingNode() || value.isNull()) {
-            return BigDecimal.ZERO;
-        }
-        try {
-            BigDecimal amount = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText().strip());
-            if (amount.signum() < 0) {
-                throw new NumberFormatException("negative");
-            }
-            return amount;
-        } catch (NumberFormatException e) {
-            throw new ExchangeUnavailable("Gemini sent an amount we could not read; the sync will retry later.");
-        }
+        return JsonAmounts.nonNegative(ExchangeId.GEMINI, value);
     }
 }

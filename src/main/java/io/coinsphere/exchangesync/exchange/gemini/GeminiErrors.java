@@ -7,14 +7,13 @@ import static io.coinsphere.exchangesync.exchange.CredentialsRejected.Reason.OTH
 import static io.coinsphere.exchangesync.exchange.CredentialsRejected.Reason.UNKNOWN_KEY;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coinsphere.exchangesync.exchange.CredentialsRejected;
 import io.coinsphere.exchangesync.exchange.ExchangeFailure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.FailureTranslation;
 import io.coinsphere.exchangesync.exchange.RateLimited;
-import java.net.http.HttpTimeoutException;
+import io.coinsphere.exchangesync.exchange.http.ExchangeHttp;
 import java.util.List;
 import java.util.Map;
 
@@ -26,23 +25,12 @@ import java.util.Map;
 final class GeminiErrors {
 
     private static final ExchangeId ID = ExchangeId.GEMINI;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private GeminiErrors() {
     }
 
-    static ExchangeFailure translate(Throwable error) {
-        if (error instanceof ExchangeFailure failure) {
-            return failure;
-        }
-        if (FailureTranslation.findCause(error, HttpTimeoutException.class).isPresent()) {
-            return ExchangeUnavailable.outage("Gemini did not answer in time; the sync will retry later.", error);
-        }
-        return FailureTranslation.fromTransport(ID, error);
-    }
-
     static ExchangeFailure fromResponse(int status, String body, Map<String, List<String>> headers) {
-        JsonNode json = json(body);
+        JsonNode json = ExchangeHttp.objectOrEmpty(body);
         String reason = json.path("reason").asText("");
         String message = json.path("message").asText("");
         return switch (reason) {
@@ -65,17 +53,5 @@ final class GeminiErrors {
                     : new CredentialsRejected(OTHER, "Gemini refused the request (" + FailureTranslation.safeDetail(reason) + ")"
                             + FailureTranslation.detail(message) + ": check the API key and secret.");
         };
-    }
-
-    private static JsonNode json(String body) {
-        if (body == null || body.isBlank()) {
-            return JSON.createObjectNode();
-        }
-        try {
-            JsonNode json = JSON.readTree(body);
-            return json != null && json.isObject() ? json : JSON.createObjectNode();
-        } catch (Exception e) {
-            return JSON.createObjectNode(); // a gateway's HTML page: the status decides
-        }
     }
 }

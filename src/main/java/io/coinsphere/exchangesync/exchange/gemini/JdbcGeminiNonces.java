@@ -11,11 +11,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Gemini nonces from a per-key high-water mark in PostgreSQL ({@code exchange_nonces}), taken as Kraken's are
  * (see JdbcKrakenNonces): {@code GREATEST(last + 1, now)} in its own short transaction, whose row lock orders
- * concurrent takers on any instance. One round trip per request is nothing next to Gemini's 600 per minute.
+ * concurrent takers on any instance; the round trip is cheap next to Gemini's limit (docs/benchmarks.md).
+ * Package-private: the adapter depends on {@link GeminiNonces}; Spring builds this one.
  * The key is stored only as a SHA-256 digest.
  */
 @Component
-public class JdbcGeminiNonces implements GeminiNonces {
+class JdbcGeminiNonces implements GeminiNonces {
 
     private static final String TAKE = """
             INSERT INTO exchange_nonces (exchange, api_key_fingerprint, last_nonce) VALUES ('gemini', ?, ?)

@@ -12,14 +12,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Kraken nonces from a per-key high-water mark in PostgreSQL: {@code max(last + 1, now)}, taken in
- * its own short transaction (the row lock orders concurrent takers, on any instance). One round
- * trip per call (well under a millisecond locally) is nothing next to Kraken's own limit of about
- * one call per few seconds per key; reserving blocks would break the order across instances
- * (a later block's nonce could reach Kraken first), so each call takes exactly one.
+ * its own short transaction (the row lock orders concurrent takers, on any instance). Each call takes
+ * exactly one: reserved blocks would break the order across instances (a later block's nonce could
+ * reach Kraken first), and the round trip is cheap next to Kraken's pacing (docs/benchmarks.md).
+ * Package-private: the adapter depends on {@link KrakenNonces}; Spring builds this one.
  * The key is stored only as a SHA-256 digest.
  */
 @Component
-public class JdbcKrakenNonces implements KrakenNonces {
+class JdbcKrakenNonces implements KrakenNonces {
 
     private static final String TAKE = """
             INSERT INTO kraken_nonces (api_key_fingerprint, last_nonce) VALUES (?, ?)

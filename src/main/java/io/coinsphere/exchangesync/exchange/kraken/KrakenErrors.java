@@ -23,7 +23,7 @@ import si.mazi.rescu.HttpStatusIOException;
  * The one place Kraken's errors become our failures. Kraken reports errors as strings in the
  * JSON {@code error} array ({@code "EAPI:Invalid key"}), usually with HTTP 200.
  */
-public final class KrakenErrors {
+final class KrakenErrors {
 
     private static final ExchangeId KRAKEN = ExchangeId.KRAKEN;
     private static final ObjectMapper JSON = new ObjectMapper();

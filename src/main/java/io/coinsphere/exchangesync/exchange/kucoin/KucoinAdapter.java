@@ -3,7 +3,6 @@ package io.coinsphere.exchangesync.exchange.kucoin;
 import io.coinsphere.exchangesync.exchange.AccountSnapshot;
 import io.coinsphere.exchangesync.exchange.ApiCredentials;
 import io.coinsphere.exchangesync.exchange.BalanceSheet;
-import io.coinsphere.exchangesync.exchange.ExchangeAdapter;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.ExchangesProperties;
@@ -11,9 +10,8 @@ import io.coinsphere.exchangesync.exchange.KeyPermissions;
 import io.coinsphere.exchangesync.exchange.UnknownAssets;
 import io.coinsphere.exchangesync.exchange.Wallet;
 import io.coinsphere.exchangesync.exchange.XChangeSupport;
-import io.coinsphere.exchangesync.exchange.guard.ExchangeGuard;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
-import io.coinsphere.exchangesync.exchange.guard.ServerClock;
+import io.coinsphere.exchangesync.exchange.http.SignedAdapter;
 import io.coinsphere.exchangesync.exchange.signing.KucoinSignature;
 import java.util.Arrays;
 import java.util.List;
@@ -33,7 +31,7 @@ import si.mazi.rescu.ParamsDigest;
  * spot ("trade", "trade_hf") accounts, kept apart as wallets. total = balance, locked = holds.
  */
 @Component
-public class KucoinAdapter implements ExchangeAdapter {
+public class KucoinAdapter extends SignedAdapter {
 
     /** Version 2 and 3 keys both authenticate the same way; version 2 is accepted for both. */
     static final String KEY_VERSION = "2";
@@ -48,19 +46,11 @@ public class KucoinAdapter implements ExchangeAdapter {
     private static final Set<String> WITHDRAW_PERMISSIONS = Set.of("withdrawal", "transfer", "innertransfer");
 
     private final KucoinAccountsApi api;
-    private final ExchangeGuard guard;
-    private final ServerClock clock;
 
     public KucoinAdapter(ExchangesProperties properties, ExchangeGuards guards) {
+        super(ExchangeId.KUCOIN, properties, guards);
         this.api = XChangeSupport.restProxy(KucoinAccountsApi.class,
                 XChangeSupport.specification(KucoinExchange.class, ExchangeId.KUCOIN, properties));
-        this.guard = guards.of(ExchangeId.KUCOIN);
-        this.clock = new ServerClock(ExchangeId.KUCOIN, this::serverTime, properties.clockRefresh());
-    }
-
-    @Override
-    public ExchangeId exchange() {
-        return ExchangeId.KUCOIN;
     }
 
     @Override
@@ -106,10 +96,10 @@ public class KucoinAdapter implements ExchangeAdapter {
         String passphrase = XChangeSupport.requirePassphrase(ExchangeId.KUCOIN, credentials);
         ParamsDigest signer = XChangeSupport.signer(ExchangeId.KUCOIN, () -> KucoinDigest.createInstance(credentials.apiSecret()));
         String signedPassphrase = KucoinSignature.passphrase(credentials.apiSecret(), passphrase);
-        return clock.retryOnSkew(() -> guard.call(credentials.apiKey(), 1, () -> {
+        return signed(credentials.apiKey(), () -> {
             KucoinResponse<T> response;
             try {
-                response = call.call(signer, clock.now(), signedPassphrase);
+                response = call.call(signer, now(), signedPassphrase);
             } catch (Exception e) {
                 throw KucoinErrors.translate(e);
             }
@@ -120,14 +110,15 @@ public class KucoinAdapter implements ExchangeAdapter {
                 throw KucoinErrors.fromUnsuccessfulBody(response.getCode(), response.getMsg());
             }
             return response;
-        }));
+        });
     }
 
     private static <T> T data(KucoinResponse<T> response) {
         return response.getData();
     }
 
-    private long serverTime() {
+    @Override
+    protected long serverTime() {
         try {
             KucoinResponse<Long> response = api.timestamp();
             if (response == null || response.getData() == null) {

@@ -24,7 +24,7 @@ import java.util.Optional;
 import si.mazi.rescu.HttpStatusIOException;
 
 /** The one place KuCoin's error codes ({@code {"code":"400003","msg":...}}) become our failures. */
-public final class KucoinErrors {
+final class KucoinErrors {
 
     private static final ExchangeId KUCOIN = ExchangeId.KUCOIN;
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.coinsphere.exchangesync.exchange.AccountSnapshot;
 import io.coinsphere.exchangesync.exchange.ApiCredentials;
 import io.coinsphere.exchangesync.exchange.BalanceSheet;
-import io.coinsphere.exchangesync.exchange.CredentialsRejected;
-import io.coinsphere.exchangesync.exchange.ExchangeAdapter;
-import io.coinsphere.exchangesync.exchange.ExchangeFailure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.ExchangesProperties;
@@ -14,14 +11,12 @@ import io.coinsphere.exchangesync.exchange.KeyPermissions;
 import io.coinsphere.exchangesync.exchange.UnknownAssets;
 import io.coinsphere.exchangesync.exchange.Wallet;
 import io.coinsphere.exchangesync.exchange.XChangeSupport;
-import io.coinsphere.exchangesync.exchange.guard.ExchangeGuard;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
-import io.coinsphere.exchangesync.exchange.guard.ServerClock;
+import io.coinsphere.exchangesync.exchange.http.JsonAmounts;
+import io.coinsphere.exchangesync.exchange.http.PartialFetch;
+import io.coinsphere.exchangesync.exchange.http.SignedHttpAdapter;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,7 +29,7 @@ import org.springframework.stereotype.Component;
  * Requests are signed on OKX's clock ({@code GET /api/v5/public/time}) and budgeted per key.
  */
 @Component
-public class OkxAdapter implements ExchangeAdapter {
+public class OkxAdapter extends SignedHttpAdapter {
 
     static final String TRADING = "/api/v5/account/balance";
     static final String FUNDING = "/api/v5/asset/balances";
@@ -45,51 +40,38 @@ public class OkxAdapter implements ExchangeAdapter {
     private static final ExchangeId ID = ExchangeId.OKX;
 
     private final OkxClient client;
-    private final ExchangeGuard guard;
-    private final ServerClock clock;
 
     public OkxAdapter(ExchangesProperties properties, ExchangeGuards guards) {
-        this.client = new OkxClient(properties.endpoint(ID).baseUrl(), properties.connectTimeout(), properties.readTimeout());
-        this.guard = guards.of(ID);
-        this.clock = new ServerClock(ID, this::serverTime, properties.clockRefresh());
-    }
-
-    @Override
-    public ExchangeId exchange() {
-        return ID;
+        super(ID, properties, guards);
+        this.client = new OkxClient(http());
     }
 
     @Override
     public AccountSnapshot fetch(ApiCredentials credentials) {
         XChangeSupport.requirePassphrase(ID, credentials);
-        BalanceSheet sheet = new BalanceSheet();
+        PartialFetch fetch = new PartialFetch(ID);
+        BalanceSheet sheet = fetch.sheet();
         // details[]: cashBal = availBal + frozenBal, in the currency's own decimals.
         for (JsonNode account : signedGet(credentials, TRADING)) {
             for (JsonNode detail : account.path("details")) {
                 add(sheet, Wallet.SPOT, detail, "cashBal", "availBal", "frozenBal");
             }
         }
-        Set<Wallet> kept = EnumSet.noneOf(Wallet.class);
-        List<String> warnings = new ArrayList<>();
-        try {
+        fetch.secondary(Wallet.FUNDING, "funding account", () -> {
             for (JsonNode balance : signedGet(credentials, FUNDING)) {
                 add(sheet, Wallet.FUNDING, balance, "bal", "availBal", "frozenBal");
             }
-        } catch (ExchangeFailure e) {
-            keep(e, Wallet.FUNDING, "funding account", kept, warnings);
-        }
-        try {
+        });
+        fetch.secondary(Wallet.EARN, "Simple Earn", () -> {
             for (JsonNode saving : signedGet(credentials, SAVINGS)) {
                 String asset = asset(saving);
-                BigDecimal amount = decimal(saving, "amt");
+                BigDecimal amount = JsonAmounts.text(ID, saving, "amt");
                 if (!asset.isEmpty() && amount.signum() > 0) {
                     sheet.addLocked(Wallet.EARN, asset, amount);
                 }
             }
-        } catch (ExchangeFailure e) {
-            keep(e, Wallet.EARN, "Simple Earn", kept, warnings);
-        }
-        return new AccountSnapshot(sheet.toList(), kept, warnings);
+        });
+        return fetch.snapshot();
     }
 
     /** {@code perm} is a comma list of {@code read_only}, {@code trade} and {@code withdraw}. */
@@ -108,25 +90,15 @@ public class OkxAdapter implements ExchangeAdapter {
     }
 
     private JsonNode signedGet(ApiCredentials credentials, String pathWithQuery) {
-        return clock.retryOnSkew(() -> guard.call(credentials.apiKey(), 1, () -> client.get(pathWithQuery, credentials, clock.now())));
+        return signed(credentials.apiKey(), () -> client.get(pathWithQuery, credentials, now()));
     }
 
     private static void add(BalanceSheet sheet, Wallet wallet, JsonNode row, String total, String available, String frozen) {
         String asset = asset(row);
-        BigDecimal amount = decimal(row, total);
+        BigDecimal amount = JsonAmounts.text(ID, row, total);
         if (!asset.isEmpty() && amount.signum() > 0) {
-            sheet.add(wallet, asset, amount, decimal(row, available), decimal(row, frozen));
+            sheet.add(wallet, asset, amount, JsonAmounts.text(ID, row, available), JsonAmounts.text(ID, row, frozen));
         }
-    }
-
-    /** A key problem is the user's to fix and fails the fetch; anything else keeps the wallet's previous amounts. */
-    private static void keep(ExchangeFailure failure, Wallet wallet, String name, Set<Wallet> kept, List<String> warnings) {
-        if (failure instanceof CredentialsRejected rejected
-                && rejected.reason() != CredentialsRejected.Reason.MISSING_PERMISSION) {
-            throw failure;
-        }
-        kept.add(wallet);
-        warnings.add("OKX " + name + " could not be read (" + failure.getMessage() + "); its previous amounts are kept.");
     }
 
     /** OKX's codes are the usual tickers ({@code BTC}, {@code USDT}); upper-cased so that one asset is one code everywhere. */
@@ -134,21 +106,9 @@ public class OkxAdapter implements ExchangeAdapter {
         return UnknownAssets.check(ID, row.path("ccy").asText("").strip().toUpperCase(Locale.ROOT));
     }
 
-    /** OKX sends amounts as strings ("" for none); exact, never through a double. */
-    private static BigDecimal decimal(JsonNode row, String field) {
-        String text = row.path(field).asText("");
-        if (text.isBlank()) {
-            return BigDecimal.ZERO;
-        }
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new ExchangeUnavailable("OKX sent an amount we could not read; the sync will retry later.");
-        }
-    }
-
     /** {@code {"code":"0","data":[{"ts":"1597026383085"}]}}. */
-    private long serverTime() {
+    @Override
+    protected long serverTime() {
         try {
             return Long.parseLong(client.getPublic(TIME).path(0).path("ts").asText());
         } catch (NumberFormatException e) {

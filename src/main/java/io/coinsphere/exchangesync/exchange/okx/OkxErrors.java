@@ -13,7 +13,6 @@ import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.FailureTranslation;
 import io.coinsphere.exchangesync.exchange.RateLimited;
-import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.Map;
 
@@ -26,17 +25,6 @@ final class OkxErrors {
     private static final ExchangeId ID = ExchangeId.OKX;
 
     private OkxErrors() {
-    }
-
-    /** Translates anything a call threw below HTTP (our own failures pass through). */
-    static ExchangeFailure translate(Throwable error) {
-        if (error instanceof ExchangeFailure failure) {
-            return failure;
-        }
-        if (FailureTranslation.findCause(error, HttpTimeoutException.class).isPresent()) {
-            return ExchangeUnavailable.outage("OKX did not answer in time; the sync will retry later.", error);
-        }
-        return FailureTranslation.fromTransport(ID, error);
     }
 
     /** Translates one error answer by its OKX code, falling back to the HTTP status. */

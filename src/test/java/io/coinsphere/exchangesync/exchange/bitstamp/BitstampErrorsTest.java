@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coinsphere.exchangesync.exchange.CredentialsRejected;
 import io.coinsphere.exchangesync.exchange.CredentialsRejected.Reason;
+import io.coinsphere.exchangesync.exchange.ErrorCodeCases;
 import io.coinsphere.exchangesync.exchange.ExchangeFailure;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.RateLimited;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BitstampErrorsTest {
@@ -25,12 +24,7 @@ class BitstampErrorsTest {
         Map<String, Reason> expected = Map.of("API0001", Reason.UNKNOWN_KEY, "API0002", Reason.IP_NOT_ALLOWED,
                 "API0003", Reason.MISSING_PERMISSION, "API0005", Reason.BAD_SIGNATURE, "API0017", Reason.CLOCK_SKEW,
                 "API0006", Reason.OTHER, "API0009", Reason.OTHER);
-        Set<String> messages = new HashSet<>();
-        expected.forEach((code, reason) -> {
-            ExchangeFailure failure = answer(403, code, "x");
-            assertThat(failure).as(code).isInstanceOfSatisfying(CredentialsRejected.class, e -> assertThat(e.reason()).isEqualTo(reason));
-            assertThat(messages.add(failure.getMessage())).as(code).isTrue();
-        });
+        ErrorCodeCases.eachCodeHasItsReasonAndItsOwnMessage(expected, code -> answer(403, code, "x"));
         assertThat(answer(403, "API0011", "Wrong API key format")).isInstanceOfSatisfying(CredentialsRejected.class,
                 e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_KEY));
     }

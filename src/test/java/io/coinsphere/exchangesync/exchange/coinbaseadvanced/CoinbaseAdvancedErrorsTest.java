@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coinsphere.exchangesync.exchange.CredentialsRejected;
 import io.coinsphere.exchangesync.exchange.CredentialsRejected.Reason;
 import io.coinsphere.exchangesync.exchange.ExchangeFailure;
+import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
+import io.coinsphere.exchangesync.exchange.ExchangesProperties;
 import io.coinsphere.exchangesync.exchange.RateLimited;
+import io.coinsphere.exchangesync.exchange.http.ExchangeHttp;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +43,9 @@ class CoinbaseAdvancedErrorsTest {
                 Map.of("retry-after", List.of("3")));
         assertThat(limited).isInstanceOfSatisfying(RateLimited.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(3)));
         assertThat(CoinbaseAdvancedErrors.fromResponse(503, "<html>", Map.of())).isInstanceOf(ExchangeUnavailable.class);
-        assertThat(CoinbaseAdvancedErrors.translate(new HttpTimeoutException("request timed out")))
+        ExchangeHttp http = new ExchangeHttp(ExchangeId.COINBASE_ADVANCED, ExchangesProperties.of(Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Map.of()));
+        assertThat(http.transportFailure(new HttpTimeoutException("request timed out")))
                 .isInstanceOf(ExchangeUnavailable.class).hasMessageContaining("in time");
     }
 

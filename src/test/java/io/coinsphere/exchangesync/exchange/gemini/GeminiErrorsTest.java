@@ -2,16 +2,14 @@ package io.coinsphere.exchangesync.exchange.gemini;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coinsphere.exchangesync.exchange.CredentialsRejected;
 import io.coinsphere.exchangesync.exchange.CredentialsRejected.Reason;
+import io.coinsphere.exchangesync.exchange.ErrorCodeCases;
 import io.coinsphere.exchangesync.exchange.ExchangeFailure;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.RateLimited;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class GeminiErrorsTest {
@@ -24,13 +22,7 @@ class GeminiErrorsTest {
     void eachReasonHasItsOwnReasonCodeAndMessage() {
         Map<String, Reason> expected = Map.of("InvalidApiKey", Reason.UNKNOWN_KEY, "InvalidSignature", Reason.BAD_SIGNATURE,
                 "InvalidNonce", Reason.CLOCK_SKEW, "MissingRole", Reason.MISSING_PERMISSION, "MissingApikeyHeader", Reason.OTHER);
-        Set<String> messages = new HashSet<>();
-        expected.forEach((reason, expectedReason) -> {
-            ExchangeFailure failure = answer(reason.equals("MissingRole") ? 403 : 400, reason);
-            assertThat(failure).as(reason).isInstanceOfSatisfying(CredentialsRejected.class,
-                    e -> assertThat(e.reason()).isEqualTo(expectedReason));
-            assertThat(messages.add(failure.getMessage())).as(reason).isTrue();
-        });
+        ErrorCodeCases.eachCodeHasItsReasonAndItsOwnMessage(expected, reason -> answer(reason.equals("MissingRole") ? 403 : 400, reason));
     }
 
     @Test

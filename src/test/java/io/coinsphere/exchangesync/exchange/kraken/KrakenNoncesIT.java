@@ -1,95 +1,28 @@
 package io.coinsphere.exchangesync.exchange.kraken;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.coinsphere.exchangesync.emulator.EmulatedAccount;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
-import io.coinsphere.exchangesync.support.ApiClient;
-import io.coinsphere.exchangesync.support.IntegrationTest;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import io.coinsphere.exchangesync.exchange.NonceStoreCases;
+import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** Point 3: Kraken nonces from the PostgreSQL high-water mark, across "instances", restarts and threads. */
-class KrakenNoncesIT extends IntegrationTest {
-
-    @Autowired
-    private JdbcKrakenNonces service;
+/** Kraken nonces (milliseconds on our clock) from the {@code kraken_nonces} high-water mark. */
+class KrakenNoncesIT extends NonceStoreCases {
 
     @Autowired
     private PlatformTransactionManager transactions;
 
-    @Test
-    void increaseAcrossInstancesAndRestartsEvenWithAClockBehind() {
-        String key = "key-" + UUID.randomUUID();
-        long first = service.next(key);
-        // Another instance, or this one restarted, whose clock is far behind.
-        JdbcKrakenNonces behind = new JdbcKrakenNonces(jdbc, transactions, () -> 1_000L);
-        long second = behind.next(key);
-        long third = service.next(key);
-        assertThat(second).isGreaterThan(first);
-        assertThat(third).isGreaterThan(second);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM kraken_nonces WHERE api_key_fingerprint = ?", Integer.class,
-                JdbcKrakenNonces.fingerprint(key))).isEqualTo(1);
-        assertThat(jdbc.queryForList("SELECT api_key_fingerprint FROM kraken_nonces", String.class)).doesNotContain(key);
+    KrakenNoncesIT() {
+        super(ExchangeId.KRAKEN, "kraken_nonces", JdbcKrakenNonces::fingerprint, "XXBT");
     }
 
-    @Test
-    void concurrentTakersOnThreeInstancesNeverShareOrReorderANonce() throws Exception {
-        String key = "key-" + UUID.randomUUID();
-        List<JdbcKrakenNonces> instances = List.of(service, new JdbcKrakenNonces(jdbc, transactions),
-                new JdbcKrakenNonces(jdbc, transactions, () -> 5L));
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            List<Future<List<Long>>> runs = new ArrayList<>();
-            for (int t = 0; t < 6; t++) {
-                JdbcKrakenNonces instance = instances.get(t % 3);
-                runs.add(pool.submit((Callable<List<Long>>) () -> {
-                    List<Long> taken = new ArrayList<>();
-                    for (int i = 0; i < 40; i++) {
-                        taken.add(instance.next(key));
-                    }
-                    return taken;
-                }));
-            }
-            Set<Long> all = new HashSet<>();
-            for (Future<List<Long>> run : runs) {
-                List<Long> taken = run.get(60, TimeUnit.SECONDS);
-                assertThat(taken).isSorted().doesNotHaveDuplicates();
-                all.addAll(taken);
-            }
-            assertThat(all).hasSize(240);
-        } finally {
-            pool.shutdownNow();
-        }
+    @Override
+    protected NonceTaker store(LongSupplier clock) {
+        return new JdbcKrakenNonces(jdbc, transactions, clock)::next;
     }
 
-    @Test
-    void syncsOfOneKeyFromTwoConnectionsAreAcceptedByKraken() {
-        EmulatedAccount account = account(ExchangeId.KRAKEN).setBalance("XXBT", dec("1"), dec("0"));
-        ApiClient alice = newUser();
-        ApiClient bob = newUser();
-        UUID a = connect(alice, account);
-        UUID b = connect(bob, account);
-        awaitRuns(a, 1);
-        awaitRuns(b, 1);
-        for (int i = 0; i < 3; i++) {
-            syncNow(alice, a);
-            syncNow(bob, b);
-        }
-        assertThat(holdings(a)).containsEntry("BTC", dec("1"));
-        assertThat(holdings(b)).containsEntry("BTC", dec("1"));
-        assertThat(connectionRow(a).get("last_error")).isNull();
-        assertThat(connectionRow(b).get("last_error")).isNull();
+    @Override
+    protected long now() {
+        return System.currentTimeMillis();
     }
 }
