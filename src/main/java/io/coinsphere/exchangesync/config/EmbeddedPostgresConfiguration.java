@@ -68,7 +68,7 @@ public class EmbeddedPostgresConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(CoinsphereProperties properties, Environment environment,
+    EmbeddedPostgres embeddedPostgres(CoinsphereProperties properties, Environment environment, EmbeddedPostgresWatch watch,
             @Value("${coinsphere.embedded.postgres-port:0}") int port) throws IOException, SQLException {
         Path dir = properties.dataDir().resolve("postgres").toAbsolutePath();
         Files.createDirectories(dir);
@@ -92,6 +92,7 @@ public class EmbeddedPostgresConfiguration {
         Map<String, String> settings = postgresSettings(environment);
         settings.forEach(builder::setServerConfig);
         EmbeddedPostgres postgres = builder.start();
+        watch.watch(dir);
         if (!fresh) {
             EmbeddedPostgresPassword.enforce(dir, postgres.getPostgresDatabase(), password);
         }
@@ -99,18 +100,35 @@ public class EmbeddedPostgresConfiguration {
         return postgres;
     }
 
-    /** Stops the embedded server if this JVM dies without stopping it; closed (first) on a clean stop. */
+    /**
+     * Stops the embedded server if this JVM dies without stopping it. The server's bean depends on this one, so a
+     * clean stop closes it only after PostgreSQL has stopped: a JVM that ends while the context is still closing (a
+     * test JVM's exit timeout, a second Ctrl+C) leaves no server behind.
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresWatch embeddedPostgresWatch(EmbeddedPostgres postgres, CoinsphereProperties properties) {
-        Path dir = properties.dataDir().resolve("postgres").toAbsolutePath();
-        long pid = LeftoverPostgres.PidFile.read(dir).map(LeftoverPostgres.PidFile::pid).orElse(-1L);
-        return new EmbeddedPostgresWatch(pid > 0 ? PostgresWatchdog.start(pid, dir) : null);
+    EmbeddedPostgresWatch embeddedPostgresWatch() {
+        return new EmbeddedPostgresWatch();
     }
 
-    /** Holds the watchdog (if one could start) so that Spring closes it before the server. */
-    record EmbeddedPostgresWatch(PostgresWatchdog watchdog) implements AutoCloseable {
+    /** Holds the watchdog of the started server (if one could start). */
+    static final class EmbeddedPostgresWatch implements AutoCloseable {
+
+        private PostgresWatchdog watchdog;
+
+        /** Right after the start: the postmaster's pid is in the data directory's pid file. */
+        synchronized void watch(Path dataDir) {
+            long pid = LeftoverPostgres.PidFile.read(dataDir).map(LeftoverPostgres.PidFile::pid).orElse(-1L);
+            if (pid > 0 && watchdog == null) {
+                watchdog = PostgresWatchdog.start(pid, dataDir);
+            }
+        }
+
+        synchronized PostgresWatchdog watchdog() {
+            return watchdog;
+        }
+
         @Override
-        public void close() {
+        public synchronized void close() {
             if (watchdog != null) {
                 watchdog.close();
             }
