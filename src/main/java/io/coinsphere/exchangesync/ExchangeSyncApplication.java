@@ -1,5 +1,6 @@
 package io.coinsphere.exchangesync;
 
+import io.coinsphere.exchangesync.config.JvmMemoryDefaults;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class ExchangeSyncApplication {
     public static void main(String[] args) {
+        JvmMemoryDefaults.apply();
         SpringApplication.run(ExchangeSyncApplication.class, args);
     }
 }

@@ -67,14 +67,29 @@ public class EmbeddedPostgresConfiguration {
         return settings;
     }
 
+    /** Static: a factory post-processor, created (and starting the server) before any other bean. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(CoinsphereProperties properties, Environment environment,
-            @Value("${coinsphere.embedded.postgres-port:0}") int port) throws IOException, SQLException {
-        Path dir = properties.dataDir().resolve("postgres").toAbsolutePath();
+    static EmbeddedPostgresEarlyStart embeddedPostgresEarlyStart() {
+        return new EmbeddedPostgresEarlyStart();
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(CoinsphereProperties properties, Environment environment, EmbeddedPostgresWatch watch,
+            EmbeddedPostgresEarlyStart early, @Value("${coinsphere.embedded.postgres-port:0}") int port) throws Exception {
+        Path dataDir = properties.dataDir().toAbsolutePath();
+        Map<String, String> settings = postgresSettings(environment);
+        EmbeddedPostgres started = early.take(dataDir, settings, port);
+        return started != null ? started : start(dataDir, settings, port, watch);
+    }
+
+    /** Starts the server of {@code <dataDir>/postgres} (initdb on the first start) and its watchdog. */
+    static EmbeddedPostgres start(Path dataDir, Map<String, String> settings, int port, EmbeddedPostgresWatch watch)
+            throws IOException, SQLException {
+        Path dir = dataDir.resolve("postgres");
         Files.createDirectories(dir);
         // A server that a killed run left behind holds postmaster.pid: a new one would give up after 10 s.
         LeftoverPostgres.stopIfLeft(dir, Duration.ofSeconds(30));
-        String password = EmbeddedPostgresPassword.loadOrCreate(properties.dataDir().toAbsolutePath());
+        String password = EmbeddedPostgresPassword.loadOrCreate(dataDir);
         boolean fresh = !Files.exists(dir.resolve("postgresql.conf"));
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
@@ -83,15 +98,15 @@ public class EmbeddedPostgresConfiguration {
                 .setRegisterShutdownHook(false)
                 // SECURITY: a new cluster requires the password from its first start (these reach initdb only).
                 .setLocaleConfig("auth", "scram-sha-256")
-                .setLocaleConfig("pwfile", EmbeddedPostgresPassword.file(properties.dataDir().toAbsolutePath()).toString())
+                .setLocaleConfig("pwfile", EmbeddedPostgresPassword.file(dataDir).toString())
                 // zonky's own readiness probe connects as postgres too.
                 .setConnectConfig("password", password);
         if (port > 0) {
             builder.setPort(port);
         }
-        Map<String, String> settings = postgresSettings(environment);
         settings.forEach(builder::setServerConfig);
         EmbeddedPostgres postgres = builder.start();
+        watch.watch(dir);
         if (!fresh) {
             EmbeddedPostgresPassword.enforce(dir, postgres.getPostgresDatabase(), password);
         }
@@ -99,20 +114,35 @@ public class EmbeddedPostgresConfiguration {
         return postgres;
     }
 
-    /** Stops the embedded server if this JVM dies without stopping it; closed (first) on a clean stop. */
+    /**
+     * Stops the embedded server if this JVM dies without stopping it. The server's bean depends on this one, so a
+     * clean stop closes it only after PostgreSQL has stopped: a JVM that ends while the context is still closing (a
+     * test JVM's exit timeout, a second Ctrl+C) leaves no server behind.
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresWatch embeddedPostgresWatch(EmbeddedPostgres postgres, CoinsphereProperties properties) {
-        Path dir = properties.dataDir().resolve("postgres").toAbsolutePath();
-        long pid = LeftoverPostgres.PidFile.read(dir).map(LeftoverPostgres.PidFile::pid).orElse(-1L);
-        return new EmbeddedPostgresWatch(pid > 0 ? PostgresWatchdog.start(pid, dir) : null);
+    EmbeddedPostgresWatch embeddedPostgresWatch(EmbeddedPostgresEarlyStart early) {
+        return early.watch();
     }
 
-    /** Holds the watchdog (if one could start) so that Spring closes it before the server. */
-    record EmbeddedPostgresWatch(PostgresWatchdog watchdog) implements AutoCloseable {
+    /** Holds the watchdog of the started server (if one could start). */
+    static final class EmbeddedPostgresWatch implements AutoCloseable {
+
+        private PostgresWatchdog watchdog;
+
+        /** Right after the start: the postmaster's pid is in the data directory's pid file. */
+        synchronized void watch(Path dataDir) {
+            long pid = LeftoverPostgres.PidFile.read(dataDir).map(LeftoverPostgres.PidFile::pid).orElse(-1L);
+            if (pid > 0 && watchdog == null) {
+                watchdog = PostgresWatchdog.start(pid, dataDir);
+            }
+        }
+
+        /** Ends the watchdog; a later {@link #watch} starts a new one. */
         @Override
-        public void close() {
+        public synchronized void close() {
             if (watchdog != null) {
                 watchdog.close();
+                watchdog = null;
             }
         }
     }

@@ -34,13 +34,23 @@ public class KafkaConfiguration {
         }
     }
 
+    /** Static: a factory post-processor, created (and starting the broker) before any other bean. */
     @Bean(destroyMethod = "close")
-    EmbeddedBroker embeddedKafkaBroker(KafkaSettings settings, CoinsphereProperties properties) throws Exception {
+    static EmbeddedKafkaEarlyStart embeddedKafkaEarlyStart() {
+        return new EmbeddedKafkaEarlyStart();
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedBroker embeddedKafkaBroker(KafkaSettings settings, CoinsphereProperties properties, EmbeddedKafkaEarlyStart early)
+            throws Exception {
         if (settings.external()) {
             return new EmbeddedBroker(null);
         }
-        Path logs = properties.dataDir().resolve("kafka").toAbsolutePath();
-        EmbeddedKafkaServer server = EmbeddedKafkaServer.start(logs, settings.embeddedPort());
+        Path logs = EmbeddedKafkaEarlyStart.logs(properties);
+        EmbeddedKafkaServer server = early.take(logs, settings.embeddedPort());
+        if (server == null) {
+            server = EmbeddedKafkaServer.start(logs, settings.embeddedPort());
+        }
         LOG.info("Embedded Kafka (KRaft) listening on {} with its log in {}", server.bootstrapServers(), logs);
         return new EmbeddedBroker(server);
     }

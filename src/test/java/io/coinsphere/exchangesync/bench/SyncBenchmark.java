@@ -32,12 +32,32 @@ public final class SyncBenchmark {
                 + " vs 5F, REST " + settings.restRate() + " req/s, balances change in " + settings.changedPercent()
                 + " % of the accounts before each cycle, service args " + settings.serviceArgs());
         long seed = System.nanoTime();
+        // bench.phases picks phases, e.g. "budgets" alone to measure the exchange budgets.
+        java.util.Set<String> phases = java.util.Set.of(System.getProperty("bench.phases", "footprint,kafka,fanout,budgets").split(","));
+        if (phases.contains("footprint")) {
+            // First, on a quiet machine: start times and idle memory are what a user sees on theirs.
+            Path footprint = settings.workDir().resolve("footprint-" + seed);
+            FootprintPhase.run(footprint, report);
+            dropDatabases(footprint.resolve("data"));
+        }
+        if (phases.stream().anyMatch(p -> !"footprint".equals(p))) {
+            loadPhases(settings, seed, phases, report);
+        }
+        String table = report.render();
+        System.out.println();
+        System.out.println(table);
+        Files.createDirectories(settings.output().toAbsolutePath().getParent());
+        Files.writeString(settings.output(), table);
+        // Non-daemon threads of closed contexts (Kafka clients, Quartz) must not keep the JVM alive.
+        System.exit(0);
+    }
+
+    /** The phases that sync against the emulated exchanges. */
+    private static void loadPhases(BenchSettings settings, long seed, java.util.Set<String> phases, Report report) throws Exception {
         try (EmulatorProcess emulator = EmulatorProcess.start(seed, settings.accountsNeeded(), settings.assets(), settings.latencyMs())) {
             ProcessCpu.watchEmulator(emulator.pid());
             BenchAccounts accounts = new BenchAccounts(seed, settings.assets());
             Path kafka = settings.workDir().resolve("kafka-" + seed);
-            // bench.phases picks phases, e.g. "budgets" alone to measure the exchange budgets.
-            java.util.Set<String> phases = java.util.Set.of(System.getProperty("bench.phases", "kafka,fanout,budgets").split(","));
             if (phases.contains("kafka")) {
                 KafkaPhase.run(settings, emulator, accounts, kafka, report);
                 dropDatabases(kafka);
@@ -53,13 +73,6 @@ public final class SyncBenchmark {
                 dropDatabases(budgets);
             }
         }
-        String table = report.render();
-        System.out.println();
-        System.out.println(table);
-        Files.createDirectories(settings.output().toAbsolutePath().getParent());
-        Files.writeString(settings.output(), table);
-        // Non-daemon threads of closed contexts (Kafka clients, Quartz) must not keep the JVM alive.
-        System.exit(0);
     }
 
     /** The database and broker files of a stopped instance are large and of no further use; its log and JFR stay. */

@@ -1,0 +1,199 @@
+package io.coinsphere.exchangesync.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The production jar as a user runs it, on embedded defaults: its size, start to ready on a fresh data directory and
+ * again on the existing one, and the service JVM's resident memory after {@code bench.footprint.idle-seconds} of
+ * idling (with Native Memory Tracking on the second start, to say what the memory is made of).
+ */
+final class FootprintPhase {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private FootprintPhase() {
+    }
+
+    static void run(Path dir, Report report) throws Exception {
+        Path jar = jar(Path.of(System.getProperty("bench.jar-dir", "target")));
+        double jarMb = Files.size(jar) / 1024.0 / 1024.0;
+        report.target("footprint: production jar " + jar.getFileName(), Report.number(jarMb, 1) + " MB", "<= 80 MB", jarMb <= 80);
+
+        List<String> jvmArgs = split(System.getProperty("bench.footprint.jvm-args", ""));
+        int idle = Integer.getInteger("bench.footprint.idle-seconds", 30);
+        Path data = dir.resolve("data");
+        String how = "java " + String.join(" ", jvmArgs) + (jvmArgs.isEmpty() ? "" : " ") + "-jar";
+        try (Instance fresh = Instance.start(jar, jvmArgs, data, dir.resolve("fresh.log"), false)) {
+            report.target("footprint: start to ready (" + how + ", embedded defaults, fresh data directory)",
+                    fresh.started(), "<= 10 s", fresh.startSeconds <= 10);
+            Thread.sleep(idle * 1000L);
+            double rss = fresh.rssMb();
+            report.target("footprint: idle RSS of the service JVM, " + idle + " s after ready", Report.number(rss, 0) + " MB",
+                    "<= 400 MB", rss <= 400);
+            report.figure("footprint: idle memory of its embedded PostgreSQL (PSS, all its processes)",
+                    Report.number(fresh.postgresPssMb(data), 0) + " MB");
+        }
+        try (Instance again = Instance.start(jar, jvmArgs, data, dir.resolve("again.log"), true)) {
+            report.target("footprint: start to ready on the existing data directory (second start)",
+                    again.started(), "<= 10 s", again.startSeconds <= 10);
+            Thread.sleep(idle * 1000L);
+            report.figure("footprint: what the idle JVM commits (Native Memory Tracking, MB; RSS " + Report.number(again.rssMb(), 0)
+                    + " MB with tracking on)", again.nativeMemory());
+        }
+    }
+
+    static Path jar(Path targetDir) throws IOException {
+        try (Stream<Path> files = Files.list(targetDir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no jar in " + targetDir.toAbsolutePath() + ": run mvn -Pbench verify"));
+        }
+    }
+
+    static List<String> split(String args) {
+        return args.isBlank() ? List.of() : List.of(args.trim().split("\\s+"));
+    }
+
+    /** NMT's summary as "Java Heap 120, Class 75, ...": the committed megabytes of each area, largest first. */
+    static String summary(String nmt) {
+        Map<String, Double> areas = new LinkedHashMap<>();
+        Matcher area = Pattern.compile("(?m)^-\\s+(.+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)").matcher(nmt);
+        while (area.find()) {
+            areas.put(area.group(1).trim(), Long.parseLong(area.group(2)) / 1024.0);
+        }
+        Matcher threads = Pattern.compile("\\(thread #(\\d+)\\)").matcher(nmt);
+        String threadCount = threads.find() ? threads.group(1) : "?";
+        Matcher total = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB").matcher(nmt);
+        StringBuilder text = new StringBuilder(total.find() ? "total " + Report.number(Long.parseLong(total.group(1)) / 1024.0, 0) : "total ?");
+        areas.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).filter(e -> e.getValue() >= 1)
+                .forEach(e -> text.append(", ").append(e.getKey()).append(' ').append(Report.number(e.getValue(), 0))
+                        .append("Thread".equals(e.getKey()) ? " (" + threadCount + " threads)" : ""));
+        return text.toString();
+    }
+
+    /** One run of the jar, stopped with SIGTERM (a clean stop, as a user's Ctrl+C). */
+    private static final class Instance implements AutoCloseable {
+
+        private final Process process;
+        private final double startSeconds;
+        private final double cpuSeconds;
+
+        private Instance(Process process, double startSeconds) {
+            this.process = process;
+            this.startSeconds = startSeconds;
+            this.cpuSeconds = process.info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN);
+        }
+
+        /** The wall time, and the CPU time the JVM spent until ready: on a busy machine the first grows, not the second. */
+        String started() {
+            return Report.number(startSeconds, 1) + " s (JVM CPU " + Report.number(cpuSeconds, 1) + " s)";
+        }
+
+        static Instance start(Path jar, List<String> jvmArgs, Path data, Path log, boolean nmt) throws Exception {
+            int port = freePort();
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmArgs);
+            if (nmt) {
+                command.add("-XX:NativeMemoryTracking=summary");
+            }
+            command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
+                    "--coinsphere.data-dir=" + data.toAbsolutePath(), "--coinsphere.kafka.embedded-port=" + freePort()));
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            long begin = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            URI ready = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+            long deadline = begin + TimeUnit.SECONDS.toNanos(180);
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the jar exited with " + process.exitValue() + ", see " + log);
+                }
+                try {
+                    if (HTTP.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return new Instance(process, (System.nanoTime() - begin) / 1e9);
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(100);
+            }
+            process.destroyForcibly();
+            throw new IllegalStateException("the jar was not ready within 180 s, see " + log);
+        }
+
+        double rssMb() throws IOException {
+            return statusKb(process.pid(), "VmRSS") / 1024.0;
+        }
+
+        /** PSS: PostgreSQL's processes share their buffers, which RSS would count once per process. */
+        double postgresPssMb(Path data) throws IOException {
+            List<String> pid = Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid"));
+            ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(pid.get(0).trim())).orElseThrow();
+            long kb = pss(postmaster.pid());
+            for (ProcessHandle child : postmaster.descendants().toList()) {
+                kb += pss(child.pid());
+            }
+            return kb / 1024.0;
+        }
+
+        String nativeMemory() throws Exception {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes());
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            return summary(out);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+
+        private static long statusKb(long pid, String field) throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+            return -1;
+        }
+
+        private static long pss(long pid) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
+                    if (line.startsWith("Pss:")) {
+                        return Long.parseLong(line.replaceAll("\\D", ""));
+                    }
+                }
+            } catch (IOException gone) {
+                return 0;
+            }
+            return 0;
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
+        }
+    }
+}
