@@ -1,6 +1,6 @@
 package io.coinsphere.exchangesync.connect;
 
-import io.coinsphere.exchangesync.fanout.FanoutTrigger;
+import io.coinsphere.exchangesync.sync.trigger.FanoutTrigger;
 import io.coinsphere.exchangesync.web.ApiError;
 import io.coinsphere.exchangesync.web.JsonReplyWriter;
 import io.coinsphere.exchangesync.web.RestErrorPolicy;

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Puts one message per connection id on the sync queue. The queue's own SEDA producer makes each
  * message a copy of the caller's exchange (its headers: trigger, claim time, Kafka offset), exactly as
- * a {@code split} + {@code to(seda)} did, without a split and three routing steps per connection: on the
- * scheduled Kafka consumer those were about a sixth of the CPU of that thread.
+ * a {@code split} + {@code to(seda)} did, without a split and three routing steps per connection (docs/benchmarks.md,
+ * "Why the sync flow's code has the shape it has").
  */
 @Component
 public class SyncEnqueuer {
