@@ -33,12 +33,6 @@ class SyncConfiguration {
         return new ExchangeRetryPolicy(properties.retry());
     }
 
-    /** A database that does not answer (sync-errors.camel.yaml). */
-    @Bean
-    DatabaseRetryPolicy syncDatabaseRetries(SyncProperties properties) {
-        return new DatabaseRetryPolicy(properties.retry());
-    }
-
     /** The CPU probe of the throttle's timer. */
     @Bean
     ThrottleControl throttleControl(SyncThrottle syncThrottle, SyncQueue syncQueue) {

@@ -32,9 +32,9 @@ public class SyncEnqueuer {
         this.uri = queueUri(properties.workers());
     }
 
-    /** The SEDA endpoint both sides use: one URI so producers and workers share one endpoint. */
+    /** The SEDA endpoint both sides use (sync-worker.camel.yaml): one URI so producers and workers share one endpoint. */
     static String queueUri(int workers) {
-        return "seda:sync-work?queue=#syncQueue&concurrentConsumers=" + workers;
+        return "seda:sync-work?concurrentConsumers=" + workers + "&queue=#type:" + SyncQueue.class.getName();
     }
 
     /** Body: the connection ids; header syncTrigger says who asked. The caller's exchange is left as it came. */
