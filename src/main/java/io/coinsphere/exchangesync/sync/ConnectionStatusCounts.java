@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * Connections per status, cached: a gauge is read on every scrape (and by every replica's scraper), while a
  * count over all connections need not be fresher than the refresh interval.
  */
-public final class ConnectionStatusCounts {
+final class ConnectionStatusCounts {
 
     private final Supplier<Map<String, Long>> query;
     private final Duration refresh;

@@ -23,7 +23,7 @@ import org.apache.camel.Exchange;
  * so one statement writes every asset of the connection, plus the wallets that keep their stored
  * amounts and the partial-sync warning.
  */
-public final class HoldingsParams {
+final class HoldingsParams {
 
     private HoldingsParams() {
     }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Gauges of the pipeline's state: the queue depth, the sync concurrency and the connections by status. */
 @Component
-public class SyncGauges {
+class SyncGauges {
 
     /** The statuses of {@code exchange_connections.status}. */
     static final List<String> STATUSES = List.of("active", "error", "disabled");
