@@ -1,8 +1,8 @@
 package io.coinsphere.exchangesync.sync;
 
+import io.coinsphere.exchangesync.ops.OpsProperties;
 import io.coinsphere.exchangesync.sync.SyncQueue;
 import io.coinsphere.exchangesync.sync.SyncThrottle;
-import io.coinsphere.exchangesync.ops.OpsProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

@@ -1,12 +1,12 @@
 package io.coinsphere.exchangesync.sync;
 
 import static io.coinsphere.exchangesync.ops.OpsHttp.bearer;
-import io.coinsphere.exchangesync.ops.OpsHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coinsphere.exchangesync.emulator.EmulatedAccount;
 import io.coinsphere.exchangesync.emulator.Failure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
+import io.coinsphere.exchangesync.ops.OpsHttp;
 import io.coinsphere.exchangesync.support.ApiClient;
 import io.coinsphere.exchangesync.support.IntegrationTest;
 import java.util.UUID;

@@ -2,10 +2,10 @@ package io.coinsphere.exchangesync.sync.stats;
 
 import io.coinsphere.exchangesync.kafka.KafkaMonitor;
 import io.coinsphere.exchangesync.kafka.KafkaSettings;
-import io.coinsphere.exchangesync.sync.transport.OffsetTracker;
 import io.coinsphere.exchangesync.sync.SyncHeaders;
 import io.coinsphere.exchangesync.sync.SyncProperties;
 import io.coinsphere.exchangesync.sync.SyncQueue;
+import io.coinsphere.exchangesync.sync.transport.OffsetTracker;
 import io.coinsphere.exchangesync.web.ApiReply;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,14 +1,12 @@
 package io.coinsphere.exchangesync.sync.transport;
 
-import io.coinsphere.exchangesync.kafka.EmbeddedKafkaServer;
-import io.coinsphere.exchangesync.kafka.KafkaBootstrap;
-import io.coinsphere.exchangesync.kafka.KafkaSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.coinsphere.exchangesync.emulator.EmulatedAccount;
 import io.coinsphere.exchangesync.emulator.ExchangeEmulator;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
+import io.coinsphere.exchangesync.kafka.EmbeddedKafkaServer;
 import io.coinsphere.exchangesync.support.ApiClient;
 import io.coinsphere.exchangesync.support.ServiceInstance;
 import java.math.BigDecimal;

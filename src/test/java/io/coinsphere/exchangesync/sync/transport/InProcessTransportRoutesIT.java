@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coinsphere.exchangesync.kafka.KafkaBootstrap;
 import io.coinsphere.exchangesync.ops.Correlation;
-import io.coinsphere.exchangesync.sync.SyncHeaders;
 import io.coinsphere.exchangesync.support.RouteTest;
+import io.coinsphere.exchangesync.sync.SyncHeaders;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,5 @@
 package io.coinsphere.exchangesync.sync.transport;
 
-import io.coinsphere.exchangesync.kafka.EmbeddedKafkaServer;
-import io.coinsphere.exchangesync.kafka.KafkaBootstrap;
-import io.coinsphere.exchangesync.kafka.KafkaSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -1,11 +1,9 @@
 package io.coinsphere.exchangesync.sync.transport;
 
-import io.coinsphere.exchangesync.kafka.EmbeddedKafkaServer;
-import io.coinsphere.exchangesync.kafka.KafkaBootstrap;
-import io.coinsphere.exchangesync.kafka.KafkaSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.coinsphere.exchangesync.kafka.KafkaSettings;
 import io.coinsphere.exchangesync.sync.SyncEnqueuer;
 import io.coinsphere.exchangesync.sync.SyncHeaders;
 import io.coinsphere.exchangesync.sync.SyncProperties;
