@@ -2,7 +2,7 @@
 -- the connection is gone, another worker holds an unexpired lease on it, or (for a scheduled
 -- record delivered twice) it already synced after the fan-out claimed it. The lease is short and
 -- names its holder (<instance>/<boot>/<exchange>); the heartbeat renews it while the sync runs
--- (ops.LeaseHandback).
+-- (sync.LeaseHandback).
 UPDATE exchange_connections
 SET sync_lease_until = now() + make_interval(secs => :#leaseSeconds), sync_lease_owner = :#leaseOwner,
     sync_requested_at = NULL

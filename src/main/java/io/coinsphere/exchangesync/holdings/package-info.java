@@ -1,2 +1,2 @@
-/** Holdings: the transactional upsert of fetched balances and the read side for the API. */
+/** Holdings: the read side for the API (JSON and CSV, valued); the sync writes them (sync/HoldingsParams). */
 package io.coinsphere.exchangesync.holdings;

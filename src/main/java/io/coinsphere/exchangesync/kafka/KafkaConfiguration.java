@@ -2,6 +2,8 @@ package io.coinsphere.exchangesync.kafka;
 
 import io.coinsphere.exchangesync.config.CoinsphereProperties;
 import java.nio.file.Path;
+import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.camel.spi.ComponentCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -59,6 +61,32 @@ public class KafkaConfiguration {
     KafkaBootstrap kafkaBootstrap(KafkaSettings settings, EmbeddedBroker embedded) {
         return new KafkaBootstrap(settings.external() ? settings.bootstrapServers() : embedded.server.bootstrapServers());
     }
+
+    /**
+     * What every Kafka endpoint of this instance shares, so the route files name only topics and their own options:
+     * the cluster, acknowledgement by all in-sync replicas with idempotence, quick failure when the broker is gone,
+     * and a session short enough that a killed instance's partitions move on soon (docs/reliability.md).
+     */
+    @Bean
+    ComponentCustomizer kafkaEndpointDefaults(KafkaBootstrap bootstrap, KafkaSettings settings) {
+        int timeout = (int) settings.sendTimeout().toMillis();
+        int session = (int) settings.sessionTimeout().toMillis();
+        return ComponentCustomizer.builder(KafkaComponent.class).build(component -> {
+            org.apache.camel.component.kafka.KafkaConfiguration configuration = component.getConfiguration();
+            configuration.setBrokers(bootstrap.servers());
+            configuration.setRequestRequiredAcks("all");
+            configuration.setEnableIdempotence(true);
+            configuration.setMaxBlockMs(timeout);
+            configuration.setRequestTimeoutMs(timeout);
+            // The client refuses a delivery timeout shorter than linger + request timeout: room for the events' 20 ms.
+            configuration.setDeliveryTimeoutMs(timeout + EVENTS_LINGER_MS);
+            configuration.setSessionTimeoutMs(session);
+            configuration.setHeartbeatIntervalMs(Math.max(500, session / 3));
+        });
+    }
+
+    /** The longest {@code lingerMs} of a producer endpoint (the sync events', sync-transport.camel.yaml). */
+    static final int EVENTS_LINGER_MS = 20;
 
     @Bean
     KafkaTopics kafkaTopics(KafkaBootstrap bootstrap, KafkaSettings settings) {

@@ -5,7 +5,7 @@ import org.slf4j.MDC;
 
 /**
  * Carries a request's correlation id to the threads that do its work. Camel's MDC key pattern did this
- * by matching every MDC key against a regex before every processor (9 % of a sync's CPU in the benchmark);
+ * by matching every MDC key against a regex before every processor (costly, docs/benchmarks.md);
  * here the id travels as a message header (a Kafka record header across the broker) and is put into the
  * MDC once, where a worker picks the sync up.
  */

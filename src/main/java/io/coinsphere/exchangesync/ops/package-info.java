@@ -1,5 +1,5 @@
 /**
- * Operations: sync metrics and the finished-sync log line, queue stats, request correlation ids, health alias,
- * and Jolokia's access policy (what Hawtio may read).
+ * Cross-cutting operations: request correlation ids, the health alias, the start-up gate, the late-write guard and
+ * Jolokia's access policy (what Hawtio may read).
  */
 package io.coinsphere.exchangesync.ops;

@@ -10,7 +10,7 @@ import java.util.UUID;
  * What one exchange call returned for one connection; the credentials are gone by now.
  * {@code keptWallets} were not read (their stored amounts stay); {@code warnings} mark a partial sync.
  */
-public record FetchedBalances(UUID connectionId, UUID portfolioId, List<Balance> balances,
+record FetchedBalances(UUID connectionId, UUID portfolioId, List<Balance> balances,
                               Set<Wallet> keptWallets, List<String> warnings) {
 
     public FetchedBalances(UUID connectionId, UUID portfolioId, List<Balance> balances) {

@@ -7,7 +7,7 @@ import java.lang.management.ManagementFactory;
  * {@link SyncThrottle}'s signal. The whole machine, not this process: a database or a neighbour on the same cores
  * slows the API just as much as our own syncs do.
  */
-public class MachineCpu {
+class MachineCpu {
 
     private final com.sun.management.OperatingSystemMXBean os =
             ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);

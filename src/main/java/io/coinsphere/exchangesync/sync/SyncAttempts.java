@@ -6,7 +6,7 @@ import org.apache.camel.Exchange;
  * Counts the tries of one sync in an exchange property. Camel drops its own redelivery headers
  * before the dead-letter route runs, and sync_runs.attempts must be right on both outcomes.
  */
-public final class SyncAttempts {
+final class SyncAttempts {
 
     static final String PROPERTY = "syncAttempts";
 

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Puts one message per connection id on the sync queue. The queue's own SEDA producer makes each
  * message a copy of the caller's exchange (its headers: trigger, claim time, Kafka offset), exactly as
- * a {@code split} + {@code to(seda)} did, without a split and three routing steps per connection: on the
- * scheduled Kafka consumer those were about a sixth of the CPU of that thread.
+ * a {@code split} + {@code to(seda)} did, without a split and three routing steps per connection (docs/benchmarks.md,
+ * "Why the sync flow's code has the shape it has").
  */
 @Component
 public class SyncEnqueuer {
@@ -32,9 +32,9 @@ public class SyncEnqueuer {
         this.uri = queueUri(properties.workers());
     }
 
-    /** The SEDA endpoint both sides use: one URI so producers and workers share one endpoint. */
+    /** The SEDA endpoint both sides use (sync-worker.camel.yaml): one URI so producers and workers share one endpoint. */
     static String queueUri(int workers) {
-        return "seda:sync-work?queue=#syncQueue&concurrentConsumers=" + workers;
+        return "seda:sync-work?concurrentConsumers=" + workers + "&queue=#type:" + SyncQueue.class.getName();
     }
 
     /** Body: the connection ids; header syncTrigger says who asked. The caller's exchange is left as it came. */

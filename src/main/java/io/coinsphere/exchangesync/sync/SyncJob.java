@@ -5,7 +5,7 @@ import io.coinsphere.exchangesync.exchange.ExchangeId;
 import java.util.UUID;
 
 /** One sync in progress, with its decrypted credentials. Lives only in the worker's memory. */
-public record SyncJob(UUID connectionId, UUID userId, UUID portfolioId, ExchangeId exchange, ApiCredentials credentials) {
+record SyncJob(UUID connectionId, UUID userId, UUID portfolioId, ExchangeId exchange, ApiCredentials credentials) {
 
     @Override
     public String toString() {

@@ -2,7 +2,7 @@ package io.coinsphere.exchangesync.sync;
 
 import io.coinsphere.exchangesync.exchange.CredentialsRejected;
 import io.coinsphere.exchangesync.exchange.ExchangeFailure;
-import io.coinsphere.exchangesync.holdings.HoldingsParams;
+import io.coinsphere.exchangesync.sync.HoldingsParams;
 import io.coinsphere.exchangesync.vault.VaultException;
 import java.util.LinkedHashMap;
 import java.util.Map;

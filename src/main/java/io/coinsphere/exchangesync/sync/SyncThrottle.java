@@ -13,7 +13,7 @@ import org.apache.camel.Exchange;
  * behind them. The queue hands a sync out only with a permit ({@link SyncQueue#poll(long, TimeUnit)}); the worker
  * gives it back when the attempt ends.
  */
-public class SyncThrottle {
+class SyncThrottle {
 
     /** Exchange property: this exchange holds a permit. */
     static final String PERMIT = "coinsphereSyncPermit";

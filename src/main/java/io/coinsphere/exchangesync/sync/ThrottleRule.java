@@ -10,7 +10,7 @@ package io.coinsphere.exchangesync.sync;
  * @param max       the most: {@code coinsphere.sync.workers}
  * @param cpuTarget the machine's CPU load (0-1) the rule keeps syncs under; 1 or more turns the rule off
  */
-public record ThrottleRule(int min, int max, double cpuTarget) {
+record ThrottleRule(int min, int max, double cpuTarget) {
 
     public ThrottleRule {
         if (min < 1 || max < min) {

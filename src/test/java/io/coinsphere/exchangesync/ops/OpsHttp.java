@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 
 /** Raw HTTP for the management paths: any Authorization header, extra headers, no redirects followed. */
-final class OpsHttp {
+public final class OpsHttp {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -19,7 +19,7 @@ final class OpsHttp {
     private OpsHttp() {
     }
 
-    static String bearer(String token) {
+    public static String bearer(String token) {
         return "Bearer " + token;
     }
 
@@ -27,7 +27,7 @@ final class OpsHttp {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    static HttpResponse<String> get(int port, String path, String authorization, String... headers) {
+    public static HttpResponse<String> get(int port, String path, String authorization, String... headers) {
         return send(port, "GET", path, null, authorization, headers);
     }
 

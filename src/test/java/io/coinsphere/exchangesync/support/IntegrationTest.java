@@ -48,7 +48,6 @@ public abstract class IntegrationTest {
     protected static final String UNCLAIMED_ADMIN_EMAIL = "unclaimed-admin@example.com";
     /** Prometheus's scrape token (coinsphere.security.prometheus-token). */
     protected static final String PROMETHEUS_TOKEN = "scrape-" + UUID.randomUUID() + UUID.randomUUID();
-    private static final Path DATA_DIR;
 
     static {
         LeakWatch.install();
@@ -58,11 +57,6 @@ public abstract class IntegrationTest {
         LeakWatch.secret(MASTER_KEY);
         LeakWatch.secret(ADMIN_PASSWORD);
         LeakWatch.secret(PROMETHEUS_TOKEN);
-        try {
-            DATA_DIR = Files.createTempDirectory("coinsphere-it-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         Runtime.getRuntime().addShutdownHook(new Thread(EMULATOR::close));
         // Budgets and bans are tested on their own (RateBudgetIT); here they would only slow the suite.
         for (ExchangeId id : ExchangeId.values()) {
@@ -84,7 +78,14 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("coinsphere.data-dir", DATA_DIR::toString);
+        // A directory per context: the shared one, and each route test's own (RouteTest), run their own PostgreSQL.
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("coinsphere-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        registry.add("coinsphere.data-dir", dataDir::toString);
         registry.add("coinsphere.vault.encryption-key", () -> MASTER_KEY);
         for (ExchangeId id : ExchangeId.values()) {
             registry.add("coinsphere.exchanges." + id.id() + ".base-url", () -> EMULATOR.baseUrl(id).toString());
