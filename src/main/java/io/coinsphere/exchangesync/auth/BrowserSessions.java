@@ -9,7 +9,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
 /**
- * The cookie side of login and logout, and the session lookup, for {@link AuthRoutes}: sets the session cookies
+ * The cookie side of login and logout, and the session lookup, for the routes of routes/auth.camel.yaml: sets the session cookies
  * after a login, signs a token out (cookie cleared, {@code jti} revoked) and describes the current session.
  */
 @Component
