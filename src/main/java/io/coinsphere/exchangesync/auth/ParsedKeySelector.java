@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * Picks the RS256 verification key for a token by its {@code kid}, from keys parsed once at start-up. Nimbus'
- * JWK-set selector turns the JWK's Base64 modulus back into a Java key on every request, which was about 15 % of
- * the CPU of an authenticated GET (benchmark profile); our key set never changes while the service runs.
+ * JWK-set selector turns the JWK's Base64 modulus back into a Java key on every request (costly: docs/benchmarks.md);
+ * our key set never changes while the service runs.
  */
 final class ParsedKeySelector implements JWSKeySelector<SecurityContext> {
 

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * camel-sql endpoints for the statements in {@code classpath:sql/}, with their parameter count. Without the
  * count camel-sql asks the JDBC driver for every execution, and PostgreSQL's driver then describes the statement
  * on the server: one more round trip, and the driver's prepared statement cache never takes over, so every
- * execution was parsed and planned anew (1.2 ms of planning per holdings write, in the benchmark).
+ * execution is parsed and planned anew (docs/benchmarks.md, "Why the code has the shape it has").
  */
 public final class SqlFiles {
 
