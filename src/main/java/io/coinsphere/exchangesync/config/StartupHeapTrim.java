@@ -1,5 +1,7 @@
 package io.coinsphere.exchangesync.config;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
@@ -8,10 +10,13 @@ import org.springframework.stereotype.Component;
  * One full collection a few seconds after the service is ready: the start (bean creation, Flyway, the broker's
  * start, route building) leaves hundreds of megabytes of garbage that G1 would otherwise keep committed while the
  * service idles; with {@link JvmMemoryDefaults}' free ratios the collection returns it (docs/benchmarks.md,
- * "Footprint"). On its own thread, so readiness does not wait for it.
+ * "Footprint"). Then the C heap's free memory goes back too ({@link NativeHeapTrim}). On its own thread, so
+ * readiness does not wait for it.
  */
 @Component
 class StartupHeapTrim implements ApplicationListener<ApplicationReadyEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartupHeapTrim.class);
 
     static final long DELAY_MILLIS = 5_000;
 
@@ -21,6 +26,7 @@ class StartupHeapTrim implements ApplicationListener<ApplicationReadyEvent> {
             try {
                 Thread.sleep(DELAY_MILLIS);
                 System.gc();
+                NativeHeapTrim.trim().ifPresent(report -> LOG.debug("{}", report));
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
             }

@@ -55,8 +55,15 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("auto.create.topics.enable", "true");
         // The log cleaner keeps its dedupe buffer on the heap for good: 128 MB by default, most of an idle service's
-        // heap. A local node's compacted topics (consumer offsets) fit a small one (docs/benchmarks.md, "Footprint").
-        props.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
+        // heap. A local node's compacted topics (consumer offsets: groups x partitions keys) fit a small one: 2 MB holds
+        // ~80,000 keys per cleaning pass, and more keys only take more passes (docs/benchmarks.md, "Footprint").
+        props.put("log.cleaner.dedupe.buffer.size", Integer.toString(2 * 1024 * 1024));
+        // Kafka's thread defaults are sized for a broker serving a cluster; each idle thread costs its stack and its
+        // metrics. One node with a handful of local clients on this host does not need 8 request handlers per plane
+        // (broker and controller each have a pool), 3 network threads per listener or 10 scheduler threads.
+        props.put("num.io.threads", "4");
+        props.put("num.network.threads", "2");
+        props.put("background.threads", "4");
         KafkaConfig config = new KafkaConfig(props, false);
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             new Formatter()
