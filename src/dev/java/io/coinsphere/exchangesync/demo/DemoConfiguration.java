@@ -56,7 +56,9 @@ public class DemoConfiguration {
         return new RouteBuilder() {
             @Override
             public void configure() {
+                // A tick that meets a stalled database logs one WARN, like every other timer (timer-errors).
                 from("timer:demo-history?delay=5000&period=20000").routeId("demo-history")
+                        .routeConfigurationId("timer-errors")
                         .process(e -> history.fill());
             }
         };
