@@ -15,26 +15,18 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BinanceEmulatorTest {
+class BinanceEmulatorTest extends EmulatorTestBase {
 
-    static ExchangeEmulator emu;
     static URI base;
     EmulatedAccount account;
 
     @BeforeAll
     static void start() {
-        emu = ExchangeEmulator.start();
         base = emu.baseUrl(ExchangeId.BINANCE);
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
     }
 
     @BeforeEach

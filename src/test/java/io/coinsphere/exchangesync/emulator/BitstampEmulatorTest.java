@@ -15,27 +15,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BitstampEmulatorTest {
+class BitstampEmulatorTest extends EmulatorTestBase {
 
-    static ExchangeEmulator emu;
     static URI base;
     EmulatedAccount account;
 
     @BeforeAll
     static void start() {
-        emu = ExchangeEmulator.start();
         base = emu.baseUrl(ExchangeId.BITSTAMP);
         emu.disableRateLimit(ExchangeId.BITSTAMP);
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
     }
 
     @BeforeEach

@@ -25,30 +25,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Coinbase Advanced Trade profile: our signer against the emulator, and every way a JWT can be wrong. */
-class CoinbaseAdvancedEmulatorTest {
+class CoinbaseAdvancedEmulatorTest extends EmulatorTestBase {
 
     private static final ExchangeId CDP = ExchangeId.COINBASE_ADVANCED;
     private static final String ACCOUNTS = "/api/v3/brokerage/accounts";
     private static final ObjectMapper JSON = new ObjectMapper();
-    static ExchangeEmulator emu;
     static URI base;
     EmulatedAccount account;
 
     @BeforeAll
     static void start() {
-        emu = ExchangeEmulator.start();
         base = emu.baseUrl(CDP);
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
     }
 
     @BeforeEach

@@ -12,26 +12,18 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CoinbaseEmulatorTest {
+class CoinbaseEmulatorTest extends EmulatorTestBase {
 
-    static ExchangeEmulator emu;
     static URI base;
     EmulatedAccount account;
 
     @BeforeAll
     static void start() {
-        emu = ExchangeEmulator.start();
         base = emu.baseUrl(ExchangeId.COINBASE);
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
     }
 
     @BeforeEach

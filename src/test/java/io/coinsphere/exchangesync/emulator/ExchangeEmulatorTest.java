@@ -20,26 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Scripted failures, counters, latency and ports, across all four exchanges. */
-class ExchangeEmulatorTest {
-
-    static ExchangeEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = ExchangeEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+class ExchangeEmulatorTest extends EmulatorTestBase {
 
     @ParameterizedTest
     @EnumSource(ExchangeId.class)

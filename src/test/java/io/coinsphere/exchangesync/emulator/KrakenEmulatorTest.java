@@ -16,30 +16,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class KrakenEmulatorTest {
+class KrakenEmulatorTest extends EmulatorTestBase {
 
     /** A valid base64 secret that belongs to no emulated key: signing with it is signing with the wrong secret. */
     static final String OTHER_SECRET =
             "kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg==";
 
-    static ExchangeEmulator emu;
     static URI base;
     EmulatedAccount account;
 
     @BeforeAll
     static void start() {
-        emu = ExchangeEmulator.start();
         base = emu.baseUrl(ExchangeId.KRAKEN);
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
     }
 
     @BeforeEach
