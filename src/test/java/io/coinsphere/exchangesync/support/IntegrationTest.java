@@ -8,6 +8,7 @@ import io.coinsphere.exchangesync.auth.AdminGrants;
 import io.coinsphere.exchangesync.emulator.EmulatedAccount;
 import io.coinsphere.exchangesync.emulator.ExchangeEmulator;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
+import io.coinsphere.exchangesync.vault.CredentialVault;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -16,7 +17,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
@@ -75,6 +78,9 @@ public abstract class IntegrationTest {
 
     @Autowired
     private AdminGrants adminGrants;
+
+    @Autowired
+    private CredentialVault credentialVault;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -168,6 +174,26 @@ public abstract class IntegrationTest {
         ApiClient.Response response = user.post("/api/v1/exchanges/connect", credentials(account, null));
         assertThat(response.status()).as(response.raw()).isEqualTo(201);
         return UUID.fromString(response.text("connectionId"));
+    }
+
+    /**
+     * {@code count} Binance connections of the user with these credentials, due now, written straight into the table
+     * (no key test and no first sync, as a fan-out finds them); labels are {@code label + " " + i}.
+     */
+    protected List<UUID> insertDueConnections(UUID userId, int count, String label, String apiKey, String apiSecret) {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            jdbc.update("""
+                    INSERT INTO exchange_connections (id, user_id, portfolio_id, exchange, label, api_key_encrypted,
+                        api_secret_encrypted, api_key_fingerprint, api_key_hint, next_sync_at)
+                    SELECT ?, ?, p.id, 'binance', ?, ?, ?, ?, 'abcd', now() - interval '1 second'
+                    FROM portfolios p WHERE p.user_id = ? AND p.is_default""",
+                    id, userId, label + " " + i, credentialVault.encrypt(id, "api_key_encrypted", apiKey),
+                    credentialVault.encrypt(id, "api_secret_encrypted", apiSecret), "fp-" + id, userId);
+        }
+        return ids;
     }
 
     protected int runs(UUID connectionId) {

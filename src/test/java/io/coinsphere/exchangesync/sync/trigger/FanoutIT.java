@@ -9,9 +9,7 @@ import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.support.ApiClient;
 import io.coinsphere.exchangesync.support.IntegrationTest;
 import io.coinsphere.exchangesync.sync.SyncQueue;
-import io.coinsphere.exchangesync.vault.CredentialVault;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -27,9 +25,6 @@ class FanoutIT extends IntegrationTest {
     private static final int CONNECTIONS = 300;
 
     @Autowired
-    CredentialVault vault;
-
-    @Autowired
     SyncQueue queue;
 
     @Test
@@ -37,18 +32,7 @@ class FanoutIT extends IntegrationTest {
         ApiClient user = newUser();
         UUID userId = userIdOf(user);
         EmulatedAccount account = account(ExchangeId.BINANCE).setBalance("BTC", dec("0.1"), dec("0"));
-        List<UUID> ids = new ArrayList<>();
-        for (int i = 0; i < CONNECTIONS; i++) {
-            UUID id = UUID.randomUUID();
-            ids.add(id);
-            jdbc.update("""
-                    INSERT INTO exchange_connections (id, user_id, portfolio_id, exchange, label, api_key_encrypted,
-                        api_secret_encrypted, api_key_fingerprint, api_key_hint, next_sync_at)
-                    SELECT ?, ?, p.id, 'binance', ?, ?, ?, ?, 'abcd', now() - interval '1 second'
-                    FROM portfolios p WHERE p.user_id = ? AND p.is_default""",
-                    id, userId, "bulk " + i, vault.encrypt(id, "api_key_encrypted", account.apiKey()),
-                    vault.encrypt(id, "api_secret_encrypted", account.apiSecret()), "fp-" + id, userId);
-        }
+        List<UUID> ids = insertDueConnections(userId, CONNECTIONS, "bulk", account.apiKey(), account.apiSecret());
 
         CyclicBarrier start = new CyclicBarrier(2);
         ProducerTemplate producer = camel.createProducerTemplate();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coinsphere.exchangesync.support.ApiClient;
 import io.coinsphere.exchangesync.support.RouteTest;
-import io.coinsphere.exchangesync.vault.CredentialVault;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +14,6 @@ import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -30,9 +28,6 @@ class FanoutRoutesIT extends RouteTest {
     /** The hand-off (1-based) that fails, 0 for none. */
     private static final AtomicInteger FAILING_HANDOFF = new AtomicInteger();
     private static volatile boolean advised;
-
-    @Autowired
-    private CredentialVault vault;
 
     @BeforeEach
     void adviseOnce() throws Exception {
@@ -86,19 +81,7 @@ class FanoutRoutesIT extends RouteTest {
     }
 
     private List<UUID> dueConnections(UUID userId, int count) {
-        List<UUID> ids = new java.util.ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            UUID id = UUID.randomUUID();
-            ids.add(id);
-            jdbc.update("""
-                    INSERT INTO exchange_connections (id, user_id, portfolio_id, exchange, label, api_key_encrypted,
-                        api_secret_encrypted, api_key_fingerprint, api_key_hint, next_sync_at)
-                    SELECT ?, ?, p.id, 'binance', ?, ?, ?, ?, 'abcd', now() - interval '1 second'
-                    FROM portfolios p WHERE p.user_id = ? AND p.is_default""",
-                    id, userId, "due " + i, vault.encrypt(id, "api_key_encrypted", "key-" + id),
-                    vault.encrypt(id, "api_secret_encrypted", "secret-" + id), "fp-" + id, userId);
-        }
-        return ids;
+        return insertDueConnections(userId, count, "due", "key-" + UUID.randomUUID(), "secret-" + UUID.randomUUID());
     }
 
     private int dueCount(UUID userId) {
