@@ -2,6 +2,7 @@ package io.coinsphere.exchangesync.kafka;
 
 import io.coinsphere.exchangesync.config.CoinsphereProperties;
 import java.nio.file.Path;
+import org.apache.camel.Ordered;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.slf4j.Logger;
@@ -66,12 +67,17 @@ public class KafkaConfiguration {
      * What every Kafka endpoint of this instance shares, so the route files name only topics and their own options:
      * the cluster, acknowledgement by all in-sync replicas with idempotence, quick failure when the broker is gone,
      * and a session short enough that a killed instance's partitions move on soon (docs/reliability.md).
+     *
+     * <p>Ordered last: the Kafka starter's own customizer copies every {@code camel.component.kafka.*} option, its
+     * defaults included (a 60 s max block, a 45 s session), onto the component. Camel applies customizers of equal order
+     * in the order of a hash set, so at the same order ours was overwritten in about half of all starts, and a sync
+     * request then hung for a minute instead of answering 503 while the broker was down.
      */
     @Bean
     ComponentCustomizer kafkaEndpointDefaults(KafkaBootstrap bootstrap, KafkaSettings settings) {
         int timeout = (int) settings.sendTimeout().toMillis();
         int session = (int) settings.sessionTimeout().toMillis();
-        return ComponentCustomizer.builder(KafkaComponent.class).build(component -> {
+        return ComponentCustomizer.builder(KafkaComponent.class).withOrder(Ordered.LOWEST).build(component -> {
             org.apache.camel.component.kafka.KafkaConfiguration configuration = component.getConfiguration();
             configuration.setBrokers(bootstrap.servers());
             configuration.setRequestRequiredAcks("all");
