@@ -1,14 +1,9 @@
 package io.coinsphere.exchangesync.bench;
 
+import io.coinsphere.exchangesync.support.PackagedJar;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The production jar as a user runs it, on embedded defaults: its size, start to ready on a fresh data directory and
@@ -25,13 +19,11 @@ import java.util.stream.Stream;
  */
 final class FootprintPhase {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     private FootprintPhase() {
     }
 
     static void run(Path dir, Report report) throws Exception {
-        Path jar = jar(Path.of(System.getProperty("bench.jar-dir", "target")));
+        Path jar = PackagedJar.find(Path.of(System.getProperty("bench.jar-dir", "target")));
         double jarMb = Files.size(jar) / 1024.0 / 1024.0;
         report.target("footprint: production jar " + jar.getFileName(), Report.number(jarMb, 1) + " MB", "<= 80 MB", jarMb <= 80);
 
@@ -41,7 +33,7 @@ final class FootprintPhase {
         String how = "java " + String.join(" ", jvmArgs) + (jvmArgs.isEmpty() ? "" : " ") + "-jar";
         try (Instance fresh = Instance.start(jar, jvmArgs, data, dir.resolve("fresh.log"), false)) {
             report.target("footprint: start to ready (" + how + ", embedded defaults, fresh data directory)",
-                    fresh.started(), "<= 10 s", fresh.startSeconds <= 10);
+                    fresh.started(), "<= 10 s", fresh.startSeconds() <= 10);
             Thread.sleep(idle * 1000L);
             double rss = fresh.rssMb();
             report.target("footprint: idle RSS of the service JVM, " + idle + " s after ready", Report.number(rss, 0) + " MB",
@@ -51,17 +43,10 @@ final class FootprintPhase {
         }
         try (Instance again = Instance.start(jar, jvmArgs, data, dir.resolve("again.log"), true)) {
             report.target("footprint: start to ready on the existing data directory (second start)",
-                    again.started(), "<= 10 s", again.startSeconds <= 10);
+                    again.started(), "<= 10 s", again.startSeconds() <= 10);
             Thread.sleep(idle * 1000L);
             report.figure("footprint: what the idle JVM commits (Native Memory Tracking, MB; RSS " + Report.number(again.rssMb(), 0)
                     + " MB with tracking on)", again.nativeMemory());
-        }
-    }
-
-    static Path jar(Path targetDir) throws IOException {
-        try (Stream<Path> files = Files.list(targetDir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no jar in " + targetDir.toAbsolutePath() + ": run mvn -Pbench verify"));
         }
     }
 
@@ -86,59 +71,37 @@ final class FootprintPhase {
         return text.toString();
     }
 
-    /** One run of the jar, stopped with SIGTERM (a clean stop, as a user's Ctrl+C). */
+    /** One run of the jar (support/PackagedJar), with what the footprint reads from it. */
     private static final class Instance implements AutoCloseable {
 
-        private final Process process;
-        private final double startSeconds;
+        private final PackagedJar jar;
         private final double cpuSeconds;
 
-        private Instance(Process process, double startSeconds) {
-            this.process = process;
-            this.startSeconds = startSeconds;
-            this.cpuSeconds = process.info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN);
+        private Instance(PackagedJar jar) {
+            this.jar = jar;
+            this.cpuSeconds = jar.process().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN);
+        }
+
+        double startSeconds() {
+            return jar.startSeconds();
         }
 
         /** The wall time, and the CPU time the JVM spent until ready: on a busy machine the first grows, not the second. */
         String started() {
-            return Report.number(startSeconds, 1) + " s (JVM CPU " + Report.number(cpuSeconds, 1) + " s)";
+            return Report.number(jar.startSeconds(), 1) + " s (JVM CPU " + Report.number(cpuSeconds, 1) + " s)";
         }
 
         static Instance start(Path jar, List<String> jvmArgs, Path data, Path log, boolean nmt) throws Exception {
-            int port = freePort();
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvmArgs);
+            List<String> args = new ArrayList<>(jvmArgs);
             if (nmt) {
-                command.add("-XX:NativeMemoryTracking=summary");
+                args.add("-XX:NativeMemoryTracking=summary");
             }
-            command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
-                    "--coinsphere.data-dir=" + data.toAbsolutePath(), "--coinsphere.kafka.embedded-port=" + freePort()));
-            Files.createDirectories(log.toAbsolutePath().getParent());
-            long begin = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            URI ready = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
-            long deadline = begin + TimeUnit.SECONDS.toNanos(180);
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the jar exited with " + process.exitValue() + ", see " + log);
-                }
-                try {
-                    if (HTTP.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return new Instance(process, (System.nanoTime() - begin) / 1e9);
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(100);
-            }
-            process.destroyForcibly();
-            throw new IllegalStateException("the jar was not ready within 180 s, see " + log);
+            return new Instance(PackagedJar.start(jar, args, log, "--coinsphere.data-dir=" + data.toAbsolutePath(),
+                    "--coinsphere.kafka.embedded-port=" + PackagedJar.freePort()));
         }
 
         double rssMb() throws IOException {
-            return statusKb(process.pid(), "VmRSS") / 1024.0;
+            return statusKb(jar.process().pid(), "VmRSS") / 1024.0;
         }
 
         /** PSS: PostgreSQL's processes share their buffers, which RSS would count once per process. */
@@ -154,7 +117,7 @@ final class FootprintPhase {
 
         String nativeMemory() throws Exception {
             Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(process.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
+                    Long.toString(jar.process().pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
             String out = new String(jcmd.getInputStream().readAllBytes());
             jcmd.waitFor(30, TimeUnit.SECONDS);
             return summary(out);
@@ -162,10 +125,7 @@ final class FootprintPhase {
 
         @Override
         public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            jar.close();
         }
 
         private static long statusKb(long pid, String field) throws IOException {
@@ -188,12 +148,6 @@ final class FootprintPhase {
                 return 0;
             }
             return 0;
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            }
         }
     }
 }
