@@ -39,6 +39,9 @@ public final class SyncBenchmark {
             Path footprint = settings.workDir().resolve("footprint-" + seed);
             FootprintPhase.run(footprint, report);
             dropDatabases(footprint.resolve("data"));
+            dropDatabases(footprint.resolve("data-extracted"));
+            dropDatabases(footprint.resolve("training-data"));
+            org.springframework.util.FileSystemUtils.deleteRecursively(footprint.resolve("app"));
         }
         if (phases.stream().anyMatch(p -> !"footprint".equals(p))) {
             loadPhases(settings, seed, phases, report);

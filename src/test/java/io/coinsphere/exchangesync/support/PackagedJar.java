@@ -69,7 +69,11 @@ public final class PackagedJar implements AutoCloseable {
 
     /** Runs the jar until it exits by itself (a start that must fail); returns its exit code, output in {@code log}. */
     public static int runToExit(Path jar, Path log, Duration limit, String... args) throws Exception {
-        Process process = launch(jar, List.of(), log, withPort(freePort(), args));
+        return runToExit(jar, List.of(), log, limit, args);
+    }
+
+    public static int runToExit(Path jar, List<String> jvmArgs, Path log, Duration limit, String... args) throws Exception {
+        Process process = launch(jar, jvmArgs, log, withPort(freePort(), args));
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             throw new IllegalStateException("the jar still ran after " + limit + ", see " + log);
