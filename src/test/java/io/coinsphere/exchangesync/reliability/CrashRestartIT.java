@@ -21,43 +21,56 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The service on its embedded defaults (its own PostgreSQL and Kafka in one data directory, as {@code mvn
  * spring-boot:run} runs it) is killed or stopped in the middle of a sync cycle and started again on the same data.
+ * {@link CrashRestartInProcessIT} runs the same faults without Kafka, as the production jar runs without a cluster.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrashRestartIT {
 
     private static final int CONNECTIONS = 24;
     /** After the restart: one fan-out tick (10 s here) plus the syncs themselves, with room for a slow machine. */
     private static final Duration RECOVERY_BOUND = Duration.ofSeconds(90);
 
-    private static ExchangeEmulator emulator;
-    private static Path dir;
-    private static List<String> args;
-    private static ServiceProcess service;
-    private static ApiClient user;
-    private static Fleet fleet;
-    private static int starts;
+    private ExchangeEmulator emulator;
+    private Path dir;
+    private List<String> args;
+    private ServiceProcess service;
+    private ApiClient user;
+    private Fleet fleet;
+    private int starts;
 
     @BeforeAll
-    static void startTheService() throws Exception {
+    void startTheService() throws Exception {
         emulator = ExchangeEmulator.start();
         dir = Files.createTempDirectory("coinsphere-crash-");
         int port = ServiceProcess.freePort();
         args = new ArrayList<>(ServiceProcess.arguments(emulator, port, dir));
-        args.add("--coinsphere.kafka.embedded-port=" + ServiceProcess.freePort());
+        args.addAll(transport());
         service = launch();
         user = ApiClient.newUser(port);
-        fleet = new Fleet(emulator, Fleet.jdbc(CrashRestartIT::jdbcUrl, "postgres", CrashRestartIT::password)).connect(user, CONNECTIONS);
+        fleet = new Fleet(emulator, Fleet.jdbc(this::jdbcUrl, "postgres", this::password)).connect(user, CONNECTIONS);
         // Every sync now takes a few seconds: a cycle of 24 on 4 workers is long enough to be cut in the middle.
         emulator.setLatency(ExchangeId.BINANCE, Duration.ofMillis(700));
     }
 
+    /** How sync work travels: here the in-process Kafka broker of the embedded defaults. */
+    List<String> transport() throws IOException {
+        return List.of("--coinsphere.kafka.embedded-port=" + ServiceProcess.freePort());
+    }
+
+    /** Named in the printed figures. */
+    String embedded() {
+        return "embedded PostgreSQL and Kafka";
+    }
+
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         if (service != null) {
             service.close();
         }
@@ -66,11 +79,11 @@ class CrashRestartIT {
         }
     }
 
-    private static ServiceProcess launch() throws IOException {
+    private ServiceProcess launch() throws IOException {
         return ServiceProcess.start("crash", args, dir.resolve("service-" + (++starts) + ".log"));
     }
 
-    private static String jdbcUrl() {
+    private String jdbcUrl() {
         try {
             return "jdbc:postgresql://localhost:" + Files.readAllLines(dir.resolve("postgres/postmaster.pid")).get(3).trim() + "/postgres";
         } catch (IOException e) {
@@ -78,7 +91,7 @@ class CrashRestartIT {
         }
     }
 
-    private static String password() {
+    private String password() {
         try {
             return Files.readString(dir.resolve("postgres.password")).trim();
         } catch (IOException e) {
@@ -86,12 +99,12 @@ class CrashRestartIT {
         }
     }
 
-    private static long postgresPid() throws IOException {
+    private long postgresPid() throws IOException {
         return Long.parseLong(Files.readAllLines(dir.resolve("postgres/postmaster.pid")).get(0).trim());
     }
 
     /** Starts a cycle (new balances, sync-all) and waits until part of it is done and part of it is running. */
-    private static Instant cycleHalfway() {
+    private Instant cycleHalfway() {
         Instant since = fleet.nextRound();
         ApiClient.Response queued = user.post("/api/v1/exchanges/sync-all", null);
         assertThat(queued.status()).as(queued.raw()).isEqualTo(202);
@@ -130,7 +143,7 @@ class CrashRestartIT {
         assertThat(fleet.notActive()).as("no connection marked error for a crash").isZero();
         assertThat(fleet.failedRunsSince(since)).isZero();
         fleet.assertHoldingsMatchTheExchange();
-        new Figures("SIGKILL mid-cycle, restart (embedded PostgreSQL and Kafka)")
+        new Figures("SIGKILL mid-cycle, restart (" + embedded() + ")")
                 .put("connections", CONNECTIONS).put("synced before the kill", doneBefore).put("in flight at the kill", inFlight)
                 .put("postgres stopped after kill (s)", postgresGone).put("restart to ready (s)", ready)
                 .put("ready to all synced (s)", recovered).put("syncs lost", 0).put("connections stuck (leases)", fleet.leasesHeld())
@@ -164,7 +177,7 @@ class CrashRestartIT {
         } catch (SQLException refused) {
             assertThat(refused.getSQLState()).isIn("28P01", "08004", "28000");
         }
-        new Figures("SIGKILL of the service and its watchdog (orphaned PostgreSQL), restart")
+        new Figures("SIGKILL of the service and its watchdog (orphaned PostgreSQL), restart (" + embedded() + ")")
                 .put("restart to ready (s)", ready).put("orphan stopped by the start", "yes (log line)").print();
     }
 
@@ -188,7 +201,7 @@ class CrashRestartIT {
         assertThat(fleet.notActive()).isZero();
         assertThat(fleet.failedRunsSince(since)).isZero();
         fleet.assertHoldingsMatchTheExchange();
-        new Figures("SIGTERM mid-cycle, restart").put("in flight at SIGTERM", inFlight).put("exit code", exit)
+        new Figures("SIGTERM mid-cycle, restart (" + embedded() + ")").put("in flight at SIGTERM", inFlight).put("exit code", exit)
                 .put("SIGTERM to exit (s)", stopped).put("restart to ready (s)", ready)
                 .put("ready to all synced (s)", recovered).put("syncs lost", 0).put("connections stuck (leases)", 0).print();
     }
