@@ -25,7 +25,7 @@ public final class FailureTranslation {
     private FailureTranslation() {
     }
 
-    /** Finds the first throwable of {@code type} in the cause chain (XChange and proxies wrap). */
+    /** Finds the first throwable of {@code type} in the cause chain (clients and proxies wrap). */
     public static <T extends Throwable> Optional<T> findCause(Throwable error, Class<T> type) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {

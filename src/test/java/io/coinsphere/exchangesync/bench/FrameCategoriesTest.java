@@ -13,7 +13,7 @@ class FrameCategoriesTest {
                 "io.coinsphere.exchangesync.vault.AesGcmCredentialVault", "org.apache.camel.support.DefaultExchange")))
                 .isEqualTo(FrameCategories.VAULT);
         assertThat(FrameCategories.categorize(List.of("com.sun.crypto.provider.HmacCore", "javax.crypto.Mac",
-                "org.knowm.xchange.binance.service.BinanceHmacDigest"))).isEqualTo(FrameCategories.SIGNING);
+                "io.coinsphere.exchangesync.exchange.signing.BinanceSignature"))).isEqualTo(FrameCategories.SIGNING);
     }
 
     @Test

@@ -40,42 +40,35 @@ public abstract class SignedAdapterCases extends EmulatorSupport {
     /**
      * What differs between exchanges in these cases: {@code skewBeyondWindow} is a skew past the exchange's time
      * window (so that only a measured clock gets a request through); whether it reports a key's permissions and can
-     * restrict a key to addresses; how an answer that is not JSON fails; whether a rate limit's Retry-After reaches
-     * the adapter; the reason a secret of another key gets.
+     * restrict a key to addresses; how an answer that is not JSON fails; the reason a secret of another key gets.
      */
     public record Profile(ExchangeId id, AdapterFactory factory, Duration skewBeyondWindow, ExchangeLimit limit,
-            boolean verifiesPermissions, boolean restrictsAddresses, Unreadable unreadable, boolean readsRetryAfter,
+            boolean verifiesPermissions, boolean restrictsAddresses, Unreadable unreadable,
             Reason wrongSecret) {
 
         public static Profile of(ExchangeId id, AdapterFactory factory, Duration skewBeyondWindow, ExchangeLimit limit) {
-            return new Profile(id, factory, skewBeyondWindow, limit, true, true, Unreadable.BODY, true, Reason.BAD_SIGNATURE);
+            return new Profile(id, factory, skewBeyondWindow, limit, true, true, Unreadable.BODY, Reason.BAD_SIGNATURE);
         }
 
         public Profile withoutPermissionApi() {
-            return new Profile(id, factory, skewBeyondWindow, limit, false, restrictsAddresses, unreadable, readsRetryAfter,
+            return new Profile(id, factory, skewBeyondWindow, limit, false, restrictsAddresses, unreadable,
                     wrongSecret);
         }
 
         public Profile withoutAddressAllowlist() {
-            return new Profile(id, factory, skewBeyondWindow, limit, verifiesPermissions, false, unreadable, readsRetryAfter,
+            return new Profile(id, factory, skewBeyondWindow, limit, verifiesPermissions, false, unreadable,
                     wrongSecret);
         }
 
         public Profile failingUnreadableAnswersAs(Unreadable failure) {
             return new Profile(id, factory, skewBeyondWindow, limit, verifiesPermissions, restrictsAddresses, failure,
-                    readsRetryAfter, wrongSecret);
-        }
-
-        /** XChange's Coinbase exception carries no headers: the default wait applies. */
-        public Profile withoutRetryAfter() {
-            return new Profile(id, factory, skewBeyondWindow, limit, verifiesPermissions, restrictsAddresses, unreadable, false,
                     wrongSecret);
         }
 
         /** KuCoin signs the passphrase with the secret, so a wrong secret reads as a wrong passphrase there. */
         public Profile reportingAWrongSecretAs(Reason reason) {
             return new Profile(id, factory, skewBeyondWindow, limit, verifiesPermissions, restrictsAddresses, unreadable,
-                    readsRetryAfter, reason);
+                    reason);
         }
     }
 
@@ -190,7 +183,7 @@ public abstract class SignedAdapterCases extends EmulatorSupport {
         emulator.failNext(id(), account.apiKey(), 1, Failure.rateLimited(Duration.ofSeconds(3)));
         assertThat(failureOf(adapter, creds)).isInstanceOfSatisfying(RateLimited.class,
                 e -> assertThat(e.isRetryAfterStated() ? e.retryAfter() : null)
-                        .isEqualTo(profile.readsRetryAfter() ? Duration.ofSeconds(3) : null));
+                        .isEqualTo(Duration.ofSeconds(3)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.coinsphere.exchangesync.exchange.binance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.coinsphere.exchangesync.exchange.AccountSnapshot;
 import io.coinsphere.exchangesync.exchange.ApiCredentials;
 import io.coinsphere.exchangesync.exchange.BalanceSheet;
@@ -10,24 +11,18 @@ import io.coinsphere.exchangesync.exchange.ExchangesProperties;
 import io.coinsphere.exchangesync.exchange.KeyPermissions;
 import io.coinsphere.exchangesync.exchange.UnknownAssets;
 import io.coinsphere.exchangesync.exchange.Wallet;
-import io.coinsphere.exchangesync.exchange.XChangeSupport;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
-import io.coinsphere.exchangesync.exchange.http.SignedAdapter;
+import io.coinsphere.exchangesync.exchange.http.JsonAmounts;
+import io.coinsphere.exchangesync.exchange.http.SignedHttpAdapter;
+import io.coinsphere.exchangesync.exchange.signing.BinanceSignature;
 import java.math.BigDecimal;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.knowm.xchange.ExchangeSpecification;
-import org.knowm.xchange.binance.BinanceAuthenticated;
-import org.knowm.xchange.binance.BinanceExchange;
-import org.knowm.xchange.binance.dto.account.BinanceAccountInformation;
-import org.knowm.xchange.binance.dto.account.BinanceBalance;
-import org.knowm.xchange.binance.service.BinanceHmacDigest;
 import org.springframework.stereotype.Component;
-import si.mazi.rescu.ParamsDigest;
-import si.mazi.rescu.SynchronizedValueFactory;
 
 /**
  * Binance: spot ({@code /api/v3/account}), funding wallet and Simple Earn flexible + locked positions.
@@ -35,7 +30,7 @@ import si.mazi.rescu.SynchronizedValueFactory;
  * Earn positions cost 150 weight per page, so they are read at most every {@code earn-refresh}.
  */
 @Component
-public class BinanceAdapter extends SignedAdapter {
+public class BinanceAdapter extends SignedHttpAdapter {
 
     static final int ACCOUNT_WEIGHT = 20;
     static final int FUNDING_WEIGHT = 1;
@@ -45,16 +40,13 @@ public class BinanceAdapter extends SignedAdapter {
     private static final int PAGE_SIZE = 100;
     private static final int MAX_PAGES = 20;
 
-    private final BinanceAuthenticated api;
-    private final BinanceWalletApi wallets;
+    private static final ExchangeId ID = ExchangeId.BINANCE;
+
     private final EarnSchedule earnSchedule;
 
     public BinanceAdapter(ExchangesProperties properties, ExchangeGuards guards) {
-        super(ExchangeId.BINANCE, properties, guards);
-        ExchangeSpecification spec = XChangeSupport.specification(BinanceExchange.class, ExchangeId.BINANCE, properties);
-        this.api = XChangeSupport.restProxy(BinanceAuthenticated.class, spec);
-        this.wallets = XChangeSupport.restProxy(BinanceWalletApi.class, spec);
-        Duration earnRefresh = properties.endpoint(ExchangeId.BINANCE).earnRefresh();
+        super(ID, properties, guards);
+        Duration earnRefresh = properties.endpoint(ID).earnRefresh();
         this.earnSchedule = new EarnSchedule(earnRefresh == null ? Duration.ofHours(1) : earnRefresh);
     }
 
@@ -92,113 +84,95 @@ public class BinanceAdapter extends SignedAdapter {
         readSpot(credentials, new BalanceSheet());
     }
 
+    /** What the key may do; weight 1. */
     @Override
     public KeyPermissions checkPermissions(ApiCredentials credentials) {
-        BinanceWalletApi.ApiRestrictions r = signed(credentials, RESTRICTIONS_WEIGHT,
-                (signer, timestamp) -> wallets.apiRestrictions(timestamp, credentials.apiKey(), signer));
-        if (r == null) {
-            throw new ExchangeUnavailable("Binance sent an empty answer; try again later.");
-        }
-        boolean trade = r.enableSpotAndMarginTrading() || r.enableMargin() || r.enableFutures() || r.enableVanillaOptions();
-        boolean withdraw = r.enableWithdrawals() || r.permitsUniversalTransfer() || r.enableInternalTransfer();
-        return KeyPermissions.verified(r.enableReading(), trade, withdraw);
+        JsonNode r = signedGet(credentials, RESTRICTIONS_WEIGHT, "/sapi/v1/account/apiRestrictions", "");
+        boolean trade = flag(r, "enableSpotAndMarginTrading") || flag(r, "enableMargin") || flag(r, "enableFutures")
+                || flag(r, "enableVanillaOptions");
+        boolean withdraw = flag(r, "enableWithdrawals") || flag(r, "permitsUniversalTransfer") || flag(r, "enableInternalTransfer");
+        return KeyPermissions.verified(flag(r, "enableReading"), trade, withdraw);
     }
 
+    /** Spot, weight 20: free and locked per asset. */
     private void readSpot(ApiCredentials credentials, BalanceSheet sheet) {
-        BinanceAccountInformation account = signed(credentials, ACCOUNT_WEIGHT,
-                (signer, timestamp) -> api.account(null, timestamp, credentials.apiKey(), signer));
-        if (account == null) {
-            throw new ExchangeUnavailable("Binance sent an empty answer; the sync will retry later.");
-        }
-        if (account.balances != null) {
-            for (BinanceBalance line : account.balances) {
-                if (line.getCurrency() != null) {
-                    sheet.add(Wallet.SPOT, UnknownAssets.check(ExchangeId.BINANCE, line.getCurrency().getCurrencyCode()),
-                            line.getTotal(), line.getAvailable(), line.getLocked());
-                }
+        JsonNode account = signedGet(credentials, ACCOUNT_WEIGHT, "/api/v3/account", "");
+        for (JsonNode line : account.path("balances")) {
+            String asset = line.path("asset").asText("");
+            if (!asset.isEmpty()) {
+                BigDecimal free = JsonAmounts.nonNegative(ID, line.path("free"));
+                BigDecimal locked = JsonAmounts.nonNegative(ID, line.path("locked"));
+                sheet.add(Wallet.SPOT, UnknownAssets.check(ID, asset), free.add(locked), free, locked);
             }
         }
     }
 
+    /** Funding wallet, weight 1; a POST whose form body carries the signed parameters. */
     private void readFunding(ApiCredentials credentials, BalanceSheet sheet) {
-        List<BinanceWalletApi.FundingAsset> assets = signed(credentials, FUNDING_WEIGHT, new BinanceFormSigner(credentials.apiSecret()),
-                (signer, timestamp) -> wallets.fundingAssets(timestamp, credentials.apiKey(), signer));
-        if (assets == null) {
-            throw new ExchangeUnavailable("Binance sent an empty answer for the funding wallet.");
-        }
-        for (BinanceWalletApi.FundingAsset a : assets) {
-            BigDecimal held = orZero(a.locked()).add(orZero(a.freeze())).add(orZero(a.withdrawing()));
-            sheet.add(Wallet.FUNDING, UnknownAssets.check(ExchangeId.BINANCE, a.asset()),
-                    orZero(a.free()).add(held), orZero(a.free()), held);
-        }
-    }
-
-    private void readEarn(ApiCredentials credentials, BalanceSheet sheet) {
-        for (int page = 1; page <= MAX_PAGES; page++) {
-            int current = page;
-            BinanceWalletApi.Page<BinanceWalletApi.FlexiblePosition> rows = signed(credentials, EARN_PAGE_WEIGHT,
-                    (signer, timestamp) -> wallets.flexiblePositions(current, PAGE_SIZE, timestamp, credentials.apiKey(), signer));
-            rows(rows).forEach(p -> sheet.add(Wallet.EARN, p.asset(), p.totalAmount(), BigDecimal.ZERO, p.totalAmount()));
-            if (isLastPage(rows, page)) {
-                break;
-            }
-        }
-        for (int page = 1; page <= MAX_PAGES; page++) {
-            int current = page;
-            BinanceWalletApi.Page<BinanceWalletApi.LockedPosition> rows = signed(credentials, EARN_PAGE_WEIGHT,
-                    (signer, timestamp) -> wallets.lockedPositions(current, PAGE_SIZE, timestamp, credentials.apiKey(), signer));
-            rows(rows).forEach(p -> sheet.add(Wallet.EARN, p.asset(), p.amount(), BigDecimal.ZERO, p.amount()));
-            if (isLastPage(rows, page)) {
-                break;
-            }
-        }
-    }
-
-    private static <T> List<T> rows(BinanceWalletApi.Page<T> page) {
-        if (page == null) {
-            throw new ExchangeUnavailable("Binance sent an empty answer for Simple Earn positions.");
-        }
-        return page.rows() == null ? List.of() : page.rows();
-    }
-
-    private static boolean isLastPage(BinanceWalletApi.Page<?> page, int number) {
-        int rows = page.rows() == null ? 0 : page.rows().size();
-        return rows < PAGE_SIZE || (long) number * PAGE_SIZE >= page.total();
-    }
-
-    @FunctionalInterface
-    private interface SignedCall<T> {
-        T call(ParamsDigest signer, SynchronizedValueFactory<Long> timestamp) throws Exception;
-    }
-
-    /** One signed request: budgeted by weight, timestamped on Binance's clock, retried once on -1021. */
-    private <T> T signed(ApiCredentials credentials, int weight, SignedCall<T> call) {
-        return signed(credentials, weight, XChangeSupport.signer(ExchangeId.BINANCE,
-                () -> BinanceHmacDigest.createInstance(credentials.apiSecret())), call);
-    }
-
-    private <T> T signed(ApiCredentials credentials, int weight, ParamsDigest signer, SignedCall<T> call) {
-        return signed(credentials.apiKey(), weight, () -> {
-            // One value per request: rescu may read a form parameter twice (for the body and the signature).
-            long timestamp = now();
-            try {
-                return call.call(signer, () -> timestamp);
-            } catch (Exception e) {
-                throw BinanceErrors.translate(e);
-            }
+        JsonNode assets = signed(credentials.apiKey(), FUNDING_WEIGHT, () -> {
+            String body = signedParams(credentials, "");
+            return answer(http().request("/sapi/v1/asset/get-funding-asset").header("X-MBX-APIKEY", credentials.apiKey())
+                    .header("Accept", "application/json").header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
         });
+        if (!assets.isArray()) {
+            throw new ExchangeUnavailable("Binance sent an answer for the funding wallet we could not read.");
+        }
+        // All four amounts belong to the user: free, in orders, frozen, being withdrawn.
+        for (JsonNode a : assets) {
+            BigDecimal free = JsonAmounts.nonNegative(ID, a.path("free"));
+            BigDecimal held = JsonAmounts.nonNegative(ID, a.path("locked")).add(JsonAmounts.nonNegative(ID, a.path("freeze")))
+                    .add(JsonAmounts.nonNegative(ID, a.path("withdrawing")));
+            sheet.add(Wallet.FUNDING, UnknownAssets.check(ID, a.path("asset").asText("")), free.add(held), free, held);
+        }
+    }
+
+    /** Simple Earn flexible, then locked positions, a page at a time; weight 150 per page. */
+    private void readEarn(ApiCredentials credentials, BalanceSheet sheet) {
+        readEarnPages(credentials, "/sapi/v1/simple-earn/flexible/position", "totalAmount", sheet);
+        readEarnPages(credentials, "/sapi/v1/simple-earn/locked/position", "amount", sheet);
+    }
+
+    private void readEarnPages(ApiCredentials credentials, String path, String amountField, BalanceSheet sheet) {
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            JsonNode answer = signedGet(credentials, EARN_PAGE_WEIGHT, path, "current=" + page + "&size=" + PAGE_SIZE);
+            JsonNode rows = answer.path("rows");
+            for (JsonNode p : rows) {
+                BigDecimal amount = JsonAmounts.nonNegative(ID, p.path(amountField));
+                sheet.add(Wallet.EARN, p.path("asset").asText(""), amount, BigDecimal.ZERO, amount);
+            }
+            if (rows.size() < PAGE_SIZE || (long) page * PAGE_SIZE >= answer.path("total").asLong(0)) {
+                break;
+            }
+        }
+    }
+
+    /** One signed GET: budgeted by weight, timestamped on Binance's clock, retried once on -1021. */
+    private JsonNode signedGet(ApiCredentials credentials, int weight, String path, String params) {
+        return signed(credentials.apiKey(), weight, () -> answer(http().get(path + "?" + signedParams(credentials, params))
+                .header("X-MBX-APIKEY", credentials.apiKey())));
+    }
+
+    /** {@code params&timestamp=...&signature=...}: the signature covers every parameter before it. */
+    private String signedParams(ApiCredentials credentials, String params) {
+        String unsigned = (params.isEmpty() ? "" : params + "&") + "timestamp=" + now();
+        return unsigned + "&signature=" + BinanceSignature.sign(credentials.apiSecret(), unsigned);
+    }
+
+    private JsonNode answer(HttpRequest.Builder request) {
+        return http().nonEmptyTree(http().sendExpectingOk(request.build(), BinanceErrors::fromAnswer).body());
     }
 
     @Override
     protected long serverTime() {
-        try {
-            return wallets.time().serverTime();
-        } catch (Exception e) {
-            throw BinanceErrors.translate(e);
+        JsonNode time = answer(http().get("/api/v3/time")).path("serverTime");
+        if (!time.canConvertToLong()) {
+            throw new ExchangeUnavailable("Binance sent no server time.");
         }
+        return time.asLong();
     }
 
-    private static BigDecimal orZero(BigDecimal value) {
-        return value == null ? BigDecimal.ZERO : value;
+    private static boolean flag(JsonNode node, String field) {
+        return node.path(field).asBoolean(false);
     }
 }

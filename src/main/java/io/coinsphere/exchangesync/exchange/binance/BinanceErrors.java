@@ -5,16 +5,15 @@ import static io.coinsphere.exchangesync.exchange.CredentialsRejected.Reason.CLO
 import static io.coinsphere.exchangesync.exchange.CredentialsRejected.Reason.MISSING_PERMISSION;
 import static io.coinsphere.exchangesync.exchange.CredentialsRejected.Reason.UNKNOWN_KEY;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.coinsphere.exchangesync.exchange.CredentialsRejected;
 import io.coinsphere.exchangesync.exchange.ExchangeFailure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.FailureTranslation;
 import io.coinsphere.exchangesync.exchange.RateLimited;
+import io.coinsphere.exchangesync.exchange.http.ExchangeHttp;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.knowm.xchange.binance.dto.BinanceException;
-import si.mazi.rescu.HttpStatusIOException;
 
 /** The one place Binance's error codes become our failures. */
 final class BinanceErrors {
@@ -24,24 +23,10 @@ final class BinanceErrors {
     private BinanceErrors() {
     }
 
-    /** Translates anything a Binance call threw. */
-    public static ExchangeFailure translate(Throwable error) {
-        Optional<ExchangeFailure> known = FailureTranslation.findCause(error, ExchangeFailure.class);
-        if (known.isPresent()) {
-            return known.get();
-        }
-        Optional<BinanceException> binance = FailureTranslation.findCause(error, BinanceException.class);
-        if (binance.isPresent()) {
-            BinanceException e = binance.get();
-            return fromResponse(e.getHttpStatusCode(), e.getCode(), e.getResponseHeaders(), e);
-        }
-        // A body rescu could not read as {"code","msg"} (HTML from a proxy, an empty 5xx ...).
-        Optional<HttpStatusIOException> http = FailureTranslation.findCause(error, HttpStatusIOException.class);
-        if (http.isPresent()) {
-            HttpStatusIOException e = http.get();
-            return FailureTranslation.fromStatus(BINANCE, e.getHttpStatusCode(), e.getResponseHeaders(), e);
-        }
-        return FailureTranslation.fromTransport(BINANCE, error);
+    /** An error answer of any status but 200: {@code {"code":-2015,"msg":...}}, or a proxy's page (the status decides). */
+    static ExchangeFailure fromAnswer(int status, String body, Map<String, List<String>> headers) {
+        JsonNode error = ExchangeHttp.objectOrEmpty(body).path("code");
+        return fromResponse(status, error.canConvertToInt() ? error.asInt() : 0, headers, null);
     }
 
     /** Translates one error answer: Binance's code first, then the HTTP status. */

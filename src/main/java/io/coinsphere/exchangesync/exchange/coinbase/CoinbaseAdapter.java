@@ -1,5 +1,6 @@
 package io.coinsphere.exchangesync.exchange.coinbase;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.coinsphere.exchangesync.exchange.AccountSnapshot;
 import io.coinsphere.exchangesync.exchange.ApiCredentials;
 import io.coinsphere.exchangesync.exchange.BalanceSheet;
@@ -8,72 +9,61 @@ import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.ExchangesProperties;
 import io.coinsphere.exchangesync.exchange.UnknownAssets;
 import io.coinsphere.exchangesync.exchange.Wallet;
-import io.coinsphere.exchangesync.exchange.XChangeSupport;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
-import io.coinsphere.exchangesync.exchange.http.SignedAdapter;
-import org.knowm.xchange.ExchangeSpecification;
-import org.knowm.xchange.coinbasepro.CoinbasePro;
-import org.knowm.xchange.coinbasepro.CoinbaseProExchange;
-import org.knowm.xchange.coinbasepro.dto.account.CoinbaseProAccount;
-import org.knowm.xchange.coinbasepro.service.CoinbaseProDigest;
+import io.coinsphere.exchangesync.exchange.http.JsonAmounts;
+import io.coinsphere.exchangesync.exchange.http.Secrets;
+import io.coinsphere.exchangesync.exchange.http.SignedHttpAdapter;
+import io.coinsphere.exchangesync.exchange.signing.CoinbaseSignature;
 import org.springframework.stereotype.Component;
-import si.mazi.rescu.ParamsDigest;
 
 /**
- * Coinbase Exchange balances from the raw {@code GET /accounts} (XChange's generic account path
- * needs product metadata and fails on an empty list): every account of the key's profile,
- * total = balance, locked = hold. Timestamps are on Coinbase's clock ({@code GET /time}).
+ * Coinbase Exchange balances from {@code GET /accounts}: every account of the key's profile, total = balance,
+ * available, locked = hold. Timestamps are on Coinbase's clock ({@code GET /time}).
  */
 @Component
-public class CoinbaseAdapter extends SignedAdapter {
+public class CoinbaseAdapter extends SignedHttpAdapter {
 
-    private final CoinbasePro api;
-    private final CoinbaseTimeApi timeApi;
+    private static final ExchangeId ID = ExchangeId.COINBASE;
+    private static final String ACCOUNTS = "/accounts";
 
     public CoinbaseAdapter(ExchangesProperties properties, ExchangeGuards guards) {
-        super(ExchangeId.COINBASE, properties, guards);
-        ExchangeSpecification spec = XChangeSupport.specification(CoinbaseProExchange.class, ExchangeId.COINBASE, properties);
-        // XChange lets these flags replace the ssl URI; pin them off so our base URL always wins.
-        spec.setExchangeSpecificParametersItem("Use_Sandbox", false);
-        spec.setExchangeSpecificParametersItem("Use_Prime", false);
-        this.api = XChangeSupport.restProxy(CoinbasePro.class, spec);
-        this.timeApi = XChangeSupport.restProxy(CoinbaseTimeApi.class, spec);
+        super(ID, properties, guards);
     }
 
     @Override
     public AccountSnapshot fetch(ApiCredentials credentials) {
-        // The passphrase is passed per call (the proxy has no credentials), never via setPassword.
-        String passphrase = XChangeSupport.requirePassphrase(ExchangeId.COINBASE, credentials);
-        ParamsDigest signer = XChangeSupport.signer(ExchangeId.COINBASE,
-                () -> CoinbaseProDigest.createInstance(credentials.apiSecret()));
-        CoinbaseProAccount[] accounts = signed(credentials.apiKey(), () -> {
-            try {
-                return api.getAccounts(credentials.apiKey(), signer, now() / 1000, passphrase);
-            } catch (Exception e) {
-                throw CoinbaseErrors.translate(e);
-            }
+        String passphrase = Secrets.requirePassphrase(ID, credentials);
+        JsonNode accounts = signed(credentials.apiKey(), () -> {
+            String timestamp = Long.toString(now() / 1000);
+            String signature = Secrets.sign(ID, () -> CoinbaseSignature.sign(credentials.apiSecret(), timestamp, "GET", ACCOUNTS, ""));
+            return http().nonEmptyTree(http().sendExpectingOk(http().get(ACCOUNTS)
+                    .header("CB-ACCESS-KEY", credentials.apiKey())
+                    .header("CB-ACCESS-SIGN", signature)
+                    .header("CB-ACCESS-TIMESTAMP", timestamp)
+                    .header("CB-ACCESS-PASSPHRASE", passphrase).build(), CoinbaseErrors::fromAnswer).body());
         });
-        if (accounts == null) {
-            throw new ExchangeUnavailable("Coinbase Exchange sent an empty answer; the sync will retry later.");
+        if (!accounts.isArray()) {
+            throw new ExchangeUnavailable("Coinbase Exchange sent an answer we could not read; the sync will retry later.");
         }
         BalanceSheet sheet = new BalanceSheet();
-        for (CoinbaseProAccount account : accounts) {
-            sheet.add(Wallet.SPOT, UnknownAssets.check(ExchangeId.COINBASE, account.getCurrency()),
-                    account.getBalance(), account.getAvailable(), account.getHold());
+        for (JsonNode account : accounts) {
+            String currency = account.path("currency").asText("");
+            if (!currency.isEmpty()) {
+                sheet.add(Wallet.SPOT, UnknownAssets.check(ID, currency), JsonAmounts.nonNegative(ID, account.path("balance")),
+                        JsonAmounts.nonNegative(ID, account.path("available")), JsonAmounts.nonNegative(ID, account.path("hold")));
+            }
         }
         return AccountSnapshot.complete(sheet.toList());
     }
 
+    /** {@code {"iso":"...","epoch":1700000000.123}}, public. */
     @Override
     protected long serverTime() {
-        try {
-            CoinbaseTimeApi.ServerTime time = timeApi.time();
-            if (time == null || time.epoch() == null) {
-                throw new ExchangeUnavailable("Coinbase Exchange sent no server time.");
-            }
-            return time.epoch().movePointRight(3).longValue();
-        } catch (Exception e) {
-            throw CoinbaseErrors.translate(e);
+        JsonNode epoch = http().nonEmptyTree(http().sendExpectingOk(http().get("/time").build(), CoinbaseErrors::fromAnswer).body())
+                .path("epoch");
+        if (!epoch.isNumber()) {
+            throw new ExchangeUnavailable("Coinbase Exchange sent no server time.");
         }
+        return epoch.decimalValue().movePointRight(3).longValue();
     }
 }

@@ -11,12 +11,10 @@ import io.coinsphere.exchangesync.exchange.CredentialsRejected;
 import io.coinsphere.exchangesync.exchange.ExchangeFailure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.FailureTranslation;
+import io.coinsphere.exchangesync.exchange.http.ExchangeHttp;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import org.knowm.xchange.coinbasepro.dto.CoinbaseProException;
-import si.mazi.rescu.HttpStatusIOException;
 
 /**
  * The one place Coinbase's errors become our failures. Coinbase has no error codes, only a
@@ -29,24 +27,9 @@ final class CoinbaseErrors {
     private CoinbaseErrors() {
     }
 
-    /** Translates anything a Coinbase call threw. */
-    public static ExchangeFailure translate(Throwable error) {
-        Optional<ExchangeFailure> known = FailureTranslation.findCause(error, ExchangeFailure.class);
-        if (known.isPresent()) {
-            return known.get();
-        }
-        Optional<CoinbaseProException> coinbase = FailureTranslation.findCause(error, CoinbaseProException.class);
-        if (coinbase.isPresent()) {
-            CoinbaseProException e = coinbase.get();
-            // CoinbaseProException carries no headers: a 429 has no stated Retry-After here.
-            return fromResponse(e.getHttpStatusCode(), e.getMessage(), Map.of(), e);
-        }
-        Optional<HttpStatusIOException> http = FailureTranslation.findCause(error, HttpStatusIOException.class);
-        if (http.isPresent()) {
-            HttpStatusIOException e = http.get();
-            return FailureTranslation.fromStatus(COINBASE, e.getHttpStatusCode(), e.getResponseHeaders(), e);
-        }
-        return FailureTranslation.fromTransport(COINBASE, error);
+    /** An error answer of any status but 200: {@code {"message": ...}}, or a gateway's page. */
+    static ExchangeFailure fromAnswer(int status, String body, Map<String, List<String>> headers) {
+        return fromResponse(status, ExchangeHttp.objectOrEmpty(body).path("message").asText(""), headers, null);
     }
 
     /** Translates one error answer: the message text first, then the HTTP status. */

@@ -1,5 +1,4 @@
 /**
- * Coinbase Exchange (XChange's coinbasepro module): balances from {@code GET /accounts}, server time,
- * and its error messages.
+ * Coinbase Exchange: balances from {@code GET /accounts}, server time, and its error messages.
  */
 package io.coinsphere.exchangesync.exchange.coinbase;

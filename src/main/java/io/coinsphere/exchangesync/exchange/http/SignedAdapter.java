@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * Base of an adapter that signs timestamped requests: the exchange's budget and circuit breaker, and its clock.
  * Every signed call goes through {@link #signed}: budgeted, timestamped on the exchange's clock ({@link #now()}),
  * and retried once after the clock is measured again if the exchange rejects the time. A subclass says how to read
- * the exchange's time and how to send a request (its own HTTP client, {@link SignedHttpAdapter}, or XChange's).
+ * the exchange's time and how to send a request ({@link SignedHttpAdapter}).
  */
 public abstract class SignedAdapter implements ExchangeAdapter {
 

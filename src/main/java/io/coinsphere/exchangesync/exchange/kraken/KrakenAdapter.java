@@ -1,5 +1,6 @@
 package io.coinsphere.exchangesync.exchange.kraken;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.coinsphere.exchangesync.exchange.AccountSnapshot;
 import io.coinsphere.exchangesync.exchange.ApiCredentials;
 import io.coinsphere.exchangesync.exchange.Balance;
@@ -9,31 +10,30 @@ import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.ExchangesProperties;
 import io.coinsphere.exchangesync.exchange.Wallet;
-import io.coinsphere.exchangesync.exchange.XChangeSupport;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuard;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
 import io.coinsphere.exchangesync.exchange.guard.PerKeyExclusion;
+import io.coinsphere.exchangesync.exchange.http.ExchangeHttp;
+import io.coinsphere.exchangesync.exchange.http.JsonAmounts;
+import io.coinsphere.exchangesync.exchange.http.Secrets;
+import io.coinsphere.exchangesync.exchange.signing.KrakenSignature;
 import java.math.BigDecimal;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.knowm.xchange.kraken.KrakenAuthenticated;
-import org.knowm.xchange.kraken.KrakenExchange;
-import org.knowm.xchange.kraken.dto.account.results.KrakenBalanceResult;
-import org.knowm.xchange.kraken.service.KrakenDigest;
 import org.springframework.stereotype.Component;
-import si.mazi.rescu.ParamsDigest;
 
 /**
- * Kraken balances from the raw {@code /0/private/Balance}, which needs only "Funds - Query"
- * (XChange's getAccountInfo also calls TradeBalance, which needs a trading permission).
- * Balance gives totals only, so available = total and locked = 0; XChange 5.2.2 has no raw
- * BalanceEx, which would split out holds. {@code .S} codes are the staked wallet, {@code .M/.B/.F}
- * earn. Nonces come from {@link KrakenNonces}: strictly increasing per key across restarts and instances.
+ * Kraken balances from {@code POST /0/private/Balance}, which needs only "Funds - Query". Balance gives totals only,
+ * so available = total and locked = 0. {@code .S} codes are the staked wallet, {@code .M/.B/.F} earn. Kraken signs a
+ * nonce, not a time: nonces come from {@link KrakenNonces}, strictly increasing per key across restarts and instances.
  */
 @Component
 public class KrakenAdapter implements ExchangeAdapter {
+
+    private static final ExchangeId ID = ExchangeId.KRAKEN;
+    private static final String BALANCE = "/0/private/Balance";
 
     /**
      * Process-wide on purpose: within this process a key's calls go one at a time, whatever number
@@ -41,64 +41,69 @@ public class KrakenAdapter implements ExchangeAdapter {
      */
     private static final PerKeyExclusion PER_KEY = new PerKeyExclusion();
 
-    private final KrakenAuthenticated api;
+    private final ExchangeHttp http;
     private final ExchangeGuard guard;
     private final KrakenNonces nonces;
 
     public KrakenAdapter(ExchangesProperties properties, ExchangeGuards guards, KrakenNonces nonces) {
-        this.api = XChangeSupport.restProxy(KrakenAuthenticated.class,
-                XChangeSupport.specification(KrakenExchange.class, ExchangeId.KRAKEN, properties));
-        this.guard = guards.of(ExchangeId.KRAKEN);
+        this.http = new ExchangeHttp(ID, properties);
+        this.guard = guards.of(ID);
         this.nonces = nonces;
     }
 
     @Override
     public ExchangeId exchange() {
-        return ExchangeId.KRAKEN;
+        return ID;
     }
 
     @Override
     public AccountSnapshot fetch(ApiCredentials credentials) {
-        ParamsDigest signer = XChangeSupport.signer(ExchangeId.KRAKEN,
-                () -> KrakenDigest.createInstance(credentials.apiSecret()));
         // Kraken reports errors inside HTTP 200 answers: they are translated inside the guard so it sees them.
         return AccountSnapshot.complete(guard.call(credentials.apiKey(), 1, () -> {
-            KrakenBalanceResult result;
+            HttpResponse<String> response;
             try {
-                // The nonce is drawn inside the proxy call, so holding the key's lane orders the wire too.
-                result = PER_KEY.run(credentials.apiKey(),
-                        () -> api.balance(credentials.apiKey(), signer, () -> nonces.next(credentials.apiKey())));
+                // The nonce is drawn while the key's lane is held, so the wire carries the key's nonces in order.
+                response = PER_KEY.run(credentials.apiKey(), () -> {
+                    String nonce = Long.toString(nonces.next(credentials.apiKey()));
+                    String body = "nonce=" + nonce;
+                    String signature = Secrets.sign(ID, () -> KrakenSignature.sign(credentials.apiSecret(), BALANCE, nonce, body));
+                    return http.send(http.request(BALANCE)
+                            .header("API-Key", credentials.apiKey())
+                            .header("API-Sign", signature)
+                            .header("Accept", "application/json")
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                });
             } catch (Exception e) {
-                throw KrakenErrors.translate(e);
+                throw http.transportFailure(e);
             }
-            return toBalances(result);
+            if (response.statusCode() != 200) {
+                throw KrakenErrors.fromAnswer(response.statusCode(), response.body(), response.headers().map());
+            }
+            return toBalances(http.nonEmptyTree(response.body()));
         }));
     }
 
-    private static List<Balance> toBalances(KrakenBalanceResult result) {
-        if (result == null) {
-            throw new ExchangeUnavailable("Kraken sent an empty answer; the sync will retry later.");
-        }
+    private static List<Balance> toBalances(JsonNode answer) {
         // Strings starting with W are warnings and come with a result; only E... are errors.
-        List<String> errors = result.getError() == null ? List.of()
-                : Arrays.stream(result.getError()).filter(e -> e != null && e.startsWith("E")).toList();
+        List<String> errors = KrakenErrors.errorsIn(answer);
         if (!errors.isEmpty()) {
             throw KrakenErrors.fromErrors(errors, Instant.now(), null);
         }
-        Map<String, BigDecimal> totals = result.getResult();
-        if (totals == null) {
+        JsonNode totals = answer.path("result");
+        if (!totals.isObject()) {
             throw new ExchangeUnavailable("Kraken sent an answer without balances; the sync will retry later.");
         }
         BalanceSheet sheet = new BalanceSheet();
-        totals.forEach((code, total) -> {
-            if (code != null) {
-                Wallet wallet = KrakenAssetCodes.wallet(code);
-                String symbol = KrakenAssetCodes.toSymbol(code);
-                if (wallet == Wallet.SPOT) {
-                    sheet.add(Wallet.SPOT, symbol, total, total, BigDecimal.ZERO);
-                } else {
-                    sheet.addLocked(wallet, symbol, total);
-                }
+        totals.fields().forEachRemaining(entry -> {
+            String code = entry.getKey();
+            BigDecimal total = JsonAmounts.nonNegative(ID, entry.getValue());
+            Wallet wallet = KrakenAssetCodes.wallet(code);
+            String symbol = KrakenAssetCodes.toSymbol(code);
+            if (wallet == Wallet.SPOT) {
+                sheet.add(Wallet.SPOT, symbol, total, total, BigDecimal.ZERO);
+            } else {
+                sheet.addLocked(wallet, symbol, total);
             }
         });
         return sheet.toList();

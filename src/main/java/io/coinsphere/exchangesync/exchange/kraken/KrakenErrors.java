@@ -5,19 +5,18 @@ import static io.coinsphere.exchangesync.exchange.CredentialsRejected.Reason.MIS
 import static io.coinsphere.exchangesync.exchange.CredentialsRejected.Reason.UNKNOWN_KEY;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coinsphere.exchangesync.exchange.CredentialsRejected;
 import io.coinsphere.exchangesync.exchange.ExchangeFailure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.FailureTranslation;
 import io.coinsphere.exchangesync.exchange.RateLimited;
+import io.coinsphere.exchangesync.exchange.http.ExchangeHttp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import si.mazi.rescu.HttpStatusIOException;
+import java.util.Map;
 
 /**
  * The one place Kraken's errors become our failures. Kraken reports errors as strings in the
@@ -26,29 +25,19 @@ import si.mazi.rescu.HttpStatusIOException;
 final class KrakenErrors {
 
     private static final ExchangeId KRAKEN = ExchangeId.KRAKEN;
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Unverified: Kraken documents the lockout but not its length; 15 minutes is the common report. */
     private static final Duration LOCKOUT = Duration.ofMinutes(15);
 
     private KrakenErrors() {
     }
 
-    /** Translates anything a Kraken call threw. */
-    public static ExchangeFailure translate(Throwable error) {
-        Optional<ExchangeFailure> known = FailureTranslation.findCause(error, ExchangeFailure.class);
-        if (known.isPresent()) {
-            return known.get();
+    /** An answer of any status but 200: Kraken's own errors where it sent them, otherwise the status decides. */
+    static ExchangeFailure fromAnswer(int status, String body, Map<String, List<String>> headers) {
+        List<String> errors = errorsIn(ExchangeHttp.objectOrEmpty(body));
+        if (status != 429 && status < 500 && !errors.isEmpty()) {
+            return fromErrors(errors, Instant.now(), null);
         }
-        Optional<HttpStatusIOException> http = FailureTranslation.findCause(error, HttpStatusIOException.class);
-        if (http.isPresent()) {
-            HttpStatusIOException e = http.get();
-            List<String> errors = errorsIn(e.getHttpBody());
-            if (e.getHttpStatusCode() != 429 && e.getHttpStatusCode() < 500 && !errors.isEmpty()) {
-                return fromErrors(errors, Instant.now(), e);
-            }
-            return FailureTranslation.fromStatus(KRAKEN, e.getHttpStatusCode(), e.getResponseHeaders(), e);
-        }
-        return FailureTranslation.fromTransport(KRAKEN, error);
+        return FailureTranslation.fromStatus(KRAKEN, status, headers, null);
     }
 
     /** Translates a non-empty {@code error} array; the first error Kraken lists decides. */
@@ -89,22 +78,14 @@ final class KrakenErrors {
                 + "; the sync will retry later.", cause);
     }
 
-    /** The error strings in a Kraken body, or none if it is not Kraken's JSON (an HTML error page ...). */
-    static List<String> errorsIn(String body) {
+    /** The error strings of a Kraken answer ({@code "error":["EAPI:Invalid key"]}); warnings (W...) are not errors. */
+    static List<String> errorsIn(JsonNode answer) {
         List<String> errors = new ArrayList<>();
-        if (body == null || body.isBlank()) {
-            return errors;
-        }
-        try {
-            JsonNode array = JSON.readTree(body).path("error");
-            array.forEach(node -> {
-                if (node.isTextual() && node.asText().startsWith("E")) {
-                    errors.add(node.asText());
-                }
-            });
-        } catch (Exception e) {
-            // Not JSON: the caller falls back to the HTTP status.
-        }
+        answer.path("error").forEach(node -> {
+            if (node.isTextual() && node.asText().startsWith("E")) {
+                errors.add(node.asText());
+            }
+        });
         return errors;
     }
 

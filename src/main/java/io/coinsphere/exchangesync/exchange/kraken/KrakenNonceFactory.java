@@ -2,16 +2,14 @@ package io.coinsphere.exchangesync.exchange.kraken;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import si.mazi.rescu.SynchronizedValueFactory;
 
 /**
  * Kraken nonces: the millisecond clock, but strictly increasing across the whole process, so two
- * syncs of one key can never send the same nonce (XChange's clock nonce can, and a fresh XChange
- * exchange per call restarts it). One counter for all keys is strictly increasing per key too,
+ * syncs of one key can never send the same nonce (a plain clock nonce can). One counter for all keys is strictly increasing per key too,
  * needs no per-key state, and stays on the clock below 1000 Kraken calls per second.
  * Only for one process ({@link KrakenNonces#inMemory()}, tests); the service uses {@link JdbcKrakenNonces}.
  */
-final class KrakenNonceFactory implements SynchronizedValueFactory<Long> {
+final class KrakenNonceFactory {
 
     private final AtomicLong last = new AtomicLong();
     private final LongSupplier clockMillis;
@@ -24,8 +22,7 @@ final class KrakenNonceFactory implements SynchronizedValueFactory<Long> {
         this.clockMillis = clockMillis;
     }
 
-    @Override
-    public Long createValue() {
+    long createValue() {
         long now = clockMillis.getAsLong();
         return last.updateAndGet(previous -> Math.max(now, previous + 1));
     }

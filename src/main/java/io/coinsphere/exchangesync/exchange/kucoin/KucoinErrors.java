@@ -10,40 +10,30 @@ import static io.coinsphere.exchangesync.exchange.CredentialsRejected.Reason.OTH
 import static io.coinsphere.exchangesync.exchange.CredentialsRejected.Reason.UNKNOWN_KEY;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coinsphere.exchangesync.exchange.CredentialsRejected;
 import io.coinsphere.exchangesync.exchange.ExchangeFailure;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.FailureTranslation;
 import io.coinsphere.exchangesync.exchange.RateLimited;
+import io.coinsphere.exchangesync.exchange.http.ExchangeHttp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import si.mazi.rescu.HttpStatusIOException;
 
 /** The one place KuCoin's error codes ({@code {"code":"400003","msg":...}}) become our failures. */
 final class KucoinErrors {
 
     private static final ExchangeId KUCOIN = ExchangeId.KUCOIN;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private KucoinErrors() {
     }
 
-    /** Translates anything a KuCoin call threw. */
-    public static ExchangeFailure translate(Throwable error) {
-        Optional<ExchangeFailure> known = FailureTranslation.findCause(error, ExchangeFailure.class);
-        if (known.isPresent()) {
-            return known.get();
-        }
-        Optional<HttpStatusIOException> http = FailureTranslation.findCause(error, HttpStatusIOException.class);
-        if (http.isPresent()) {
-            HttpStatusIOException e = http.get();
-            return fromResponse(e.getHttpStatusCode(), codeIn(e.getHttpBody()), e.getResponseHeaders(), e);
-        }
-        return FailureTranslation.fromTransport(KUCOIN, error);
+    /** An error answer of any status but 200: {@code {"code":"400003","msg":...}}, or a gateway's page. */
+    static ExchangeFailure fromAnswer(int status, String body, Map<String, List<String>> headers) {
+        JsonNode code = ExchangeHttp.objectOrEmpty(body).path("code");
+        return fromResponse(status, code.isValueNode() && !code.isNull() ? code.asText() : null, headers, null);
     }
 
     /** Translates one error answer: KuCoin's code first, then the HTTP status. */
@@ -99,17 +89,5 @@ final class KucoinErrors {
                     }
                 }))
                 .orElse(null);
-    }
-
-    private static String codeIn(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode code = JSON.readTree(body).path("code");
-            return code.isMissingNode() || code.isNull() ? null : code.asText();
-        } catch (Exception e) {
-            return null;
-        }
     }
 }

@@ -1,6 +1,5 @@
 /**
- * KuCoin spot: balances from {@code GET /api/v1/accounts} through our own small rescu interface,
- * because XChange 5.2.2 sends the passphrase in plain text and no key version, which current
- * KuCoin keys (v2/v3) reject.
+ * KuCoin spot: balances from {@code GET /api/v1/accounts}, signed with the v2 headers current keys need (the
+ * passphrase itself signed, {@code KC-API-KEY-VERSION}), the key's permissions, and KuCoin's error codes.
  */
 package io.coinsphere.exchangesync.exchange.kucoin;

@@ -10,7 +10,7 @@ import io.coinsphere.exchangesync.exchange.ExchangesProperties;
 import io.coinsphere.exchangesync.exchange.KeyPermissions;
 import io.coinsphere.exchangesync.exchange.UnknownAssets;
 import io.coinsphere.exchangesync.exchange.Wallet;
-import io.coinsphere.exchangesync.exchange.XChangeSupport;
+import io.coinsphere.exchangesync.exchange.http.Secrets;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
 import io.coinsphere.exchangesync.exchange.http.JsonAmounts;
 import io.coinsphere.exchangesync.exchange.http.PartialFetch;
@@ -48,7 +48,7 @@ public class OkxAdapter extends SignedHttpAdapter {
 
     @Override
     public AccountSnapshot fetch(ApiCredentials credentials) {
-        XChangeSupport.requirePassphrase(ID, credentials);
+        Secrets.requirePassphrase(ID, credentials);
         PartialFetch fetch = new PartialFetch(ID);
         BalanceSheet sheet = fetch.sheet();
         // details[]: cashBal = availBal + frozenBal, in the currency's own decimals.
@@ -77,7 +77,7 @@ public class OkxAdapter extends SignedHttpAdapter {
     /** {@code perm} is a comma list of {@code read_only}, {@code trade} and {@code withdraw}. */
     @Override
     public KeyPermissions checkPermissions(ApiCredentials credentials) {
-        XChangeSupport.requirePassphrase(ID, credentials);
+        Secrets.requirePassphrase(ID, credentials);
         JsonNode data = signedGet(credentials, CONFIG);
         String perm = data.path(0).path("perm").asText("");
         if (perm.isBlank()) {

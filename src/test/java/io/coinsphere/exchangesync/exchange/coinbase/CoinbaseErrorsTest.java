@@ -7,11 +7,10 @@ import io.coinsphere.exchangesync.exchange.CredentialsRejected.Reason;
 import io.coinsphere.exchangesync.exchange.ExchangeFailure;
 import io.coinsphere.exchangesync.exchange.ExchangeUnavailable;
 import io.coinsphere.exchangesync.exchange.RateLimited;
-import java.net.ConnectException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.knowm.xchange.coinbasepro.dto.CoinbaseProException;
 
 class CoinbaseErrorsTest {
 
@@ -36,12 +35,10 @@ class CoinbaseErrorsTest {
         assertThat(translate(429, "Slow down")).isInstanceOf(RateLimited.class);
         assertThat(translate(500, "Internal server error")).isInstanceOf(ExchangeUnavailable.class);
         assertThat(translate(503, null)).isInstanceOf(ExchangeUnavailable.class);
-        assertThat(CoinbaseErrors.translate(new ConnectException("refused"))).isInstanceOf(ExchangeUnavailable.class);
+        assertThat(CoinbaseErrors.fromAnswer(502, "<html>bad gateway</html>", Map.of())).isInstanceOf(ExchangeUnavailable.class);
     }
 
     private static ExchangeFailure translate(int status, String message) {
-        CoinbaseProException e = new CoinbaseProException(message);
-        e.setHttpStatusCode(status);
-        return CoinbaseErrors.translate(e);
+        return CoinbaseErrors.fromAnswer(status, message == null ? "" : "{\"message\":\"" + message + "\"}", Map.of());
     }
 }

@@ -9,11 +9,11 @@ import io.coinsphere.exchangesync.exchange.RateLimited;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import io.coinsphere.exchangesync.exchange.http.ExchangeHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import si.mazi.rescu.HttpStatusIOException;
-import si.mazi.rescu.InvocationResult;
 
 class KrakenErrorsTest {
 
@@ -54,13 +54,12 @@ class KrakenErrorsTest {
 
     @Test
     void readsTheErrorArrayFromNonOkAnswersAndFallsBackToTheStatus() {
-        assertThat(KrakenErrors.translate(new HttpStatusIOException("not OK",
-                new InvocationResult("{\"error\":[\"EAPI:Invalid key\"]}", 401))))
+        assertThat(KrakenErrors.fromAnswer(401, "{\"error\":[\"EAPI:Invalid key\"]}", Map.of()))
                 .isInstanceOfSatisfying(CredentialsRejected.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_KEY));
-        assertThat(KrakenErrors.translate(new HttpStatusIOException("not OK", new InvocationResult("<html>", 503))))
+        assertThat(KrakenErrors.fromAnswer(503, "<html>", Map.of()))
                 .isInstanceOf(ExchangeUnavailable.class);
-        assertThat(KrakenErrors.translate(new HttpStatusIOException("not OK", new InvocationResult("", 429))))
+        assertThat(KrakenErrors.fromAnswer(429, "", Map.of()))
                 .isInstanceOf(RateLimited.class);
-        assertThat(KrakenErrors.errorsIn("{\"error\":[\"WGeneral:Warning\",\"EAPI:Invalid key\"]}")).containsExactly("EAPI:Invalid key");
+        assertThat(KrakenErrors.errorsIn(ExchangeHttp.objectOrEmpty("{\"error\":[\"WGeneral:Warning\",\"EAPI:Invalid key\"]}"))).containsExactly("EAPI:Invalid key");
     }
 }

@@ -13,8 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import si.mazi.rescu.HttpStatusIOException;
-import si.mazi.rescu.InvocationResult;
 
 class KucoinErrorsTest {
 
@@ -55,8 +53,6 @@ class KucoinErrorsTest {
     }
 
     private static ExchangeFailure translate(int status, String body, Map<String, List<String>> headers) {
-        HttpStatusIOException e = new HttpStatusIOException("HTTP status code was not OK: " + status, new InvocationResult(body, status));
-        e.setResponseHeaders(headers);
-        return KucoinErrors.translate(e);
+        return KucoinErrors.fromAnswer(status, body, headers);
     }
 }
