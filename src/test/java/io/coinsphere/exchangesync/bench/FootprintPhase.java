@@ -1,6 +1,6 @@
 package io.coinsphere.exchangesync.bench;
 
-import io.coinsphere.exchangesync.support.PackagedJar;
+import io.coinsphere.exchangesync.support.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ final class FootprintPhase {
     }
 
     static void run(Path dir, Report report) throws Exception {
-        Path jar = PackagedJar.find(Path.of(System.getProperty("bench.jar-dir", "target")));
+        Path jar = ServiceProcess.findJar(Path.of(System.getProperty("bench.jar-dir", "target")));
         double jarMb = Files.size(jar) / 1024.0 / 1024.0;
         report.target("footprint: production jar " + jar.getFileName(), Report.number(jarMb, 1) + " MB", "<= 80 MB", jarMb <= 80);
 
@@ -68,7 +68,7 @@ final class FootprintPhase {
         Path archive = app.resolve("application.jsa");
         List<String> training = new ArrayList<>(jvmArgs);
         training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath(), "-Dspring.context.exit=onRefresh"));
-        int exit = PackagedJar.runToExit(extracted, training, dir.resolve("training.log"), java.time.Duration.ofSeconds(180),
+        int exit = ServiceProcess.runJarToExit(extracted, training, dir.resolve("training.log"), java.time.Duration.ofSeconds(180),
                 "--coinsphere.data-dir=" + dir.resolve("training-data").toAbsolutePath());
         if (exit != 0 || !Files.exists(archive)) {
             throw new IllegalStateException("the training run failed (exit " + exit + "), see " + dir.resolve("training.log"));
@@ -115,13 +115,13 @@ final class FootprintPhase {
         return text.toString();
     }
 
-    /** One run of the jar (support/PackagedJar), with what the footprint reads from it. */
+    /** One run of the jar (support/ServiceProcess), with what the footprint reads from it. */
     private static final class Instance implements AutoCloseable {
 
-        private final PackagedJar jar;
+        private final ServiceProcess jar;
         private final double cpuSeconds;
 
-        private Instance(PackagedJar jar) {
+        private Instance(ServiceProcess jar) {
             this.jar = jar;
             this.cpuSeconds = jar.process().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN);
         }
@@ -140,12 +140,12 @@ final class FootprintPhase {
             if (nmt) {
                 args.add("-XX:NativeMemoryTracking=summary");
             }
-            return new Instance(PackagedJar.start(jar, args, log, "--coinsphere.data-dir=" + data.toAbsolutePath(),
-                    "--coinsphere.kafka.embedded-port=" + PackagedJar.freePort()));
+            return new Instance(ServiceProcess.startJar(jar, args, log, "--coinsphere.data-dir=" + data.toAbsolutePath(),
+                    "--coinsphere.kafka.embedded-port=" + ServiceProcess.freePort()));
         }
 
         double rssMb() throws IOException {
-            return statusKb(jar.process().pid(), "VmRSS") / 1024.0;
+            return statusKb(jar.pid(), "VmRSS") / 1024.0;
         }
 
         /** PSS: PostgreSQL's processes share their buffers, which RSS would count once per process. */
@@ -161,7 +161,7 @@ final class FootprintPhase {
 
         String nativeMemory() throws Exception {
             Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(jar.process().pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
+                    Long.toString(jar.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
             String out = new String(jcmd.getInputStream().readAllBytes());
             jcmd.waitFor(30, TimeUnit.SECONDS);
             return summary(out);

@@ -45,7 +45,7 @@ class FootprintPhaseTest {
         Files.createFile(dir.resolve("coinsphere-exchange-sync-1.0.jar"));
         Files.createFile(dir.resolve("benchmark.txt"));
 
-        assertThat(io.coinsphere.exchangesync.support.PackagedJar.find(dir).getFileName().toString()).isEqualTo("coinsphere-exchange-sync-1.0.jar");
+        assertThat(io.coinsphere.exchangesync.support.ServiceProcess.findJar(dir).getFileName().toString()).isEqualTo("coinsphere-exchange-sync-1.0.jar");
         assertThat(FootprintPhase.split("  -Xss512k   -XX:+UseSerialGC ")).containsExactly("-Xss512k", "-XX:+UseSerialGC");
         assertThat(FootprintPhase.split("")).isEmpty();
     }

@@ -8,7 +8,7 @@ import io.coinsphere.exchangesync.emulator.EmulatedAccount;
 import io.coinsphere.exchangesync.emulator.ExchangeEmulator;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.support.ApiClient;
-import io.coinsphere.exchangesync.support.PackagedJar;
+import io.coinsphere.exchangesync.support.ServiceProcess;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ class PackagedJarIT {
 
     @Test
     void theJarLeavesTheDevelopmentToolsOutAndSyncsInItsOwnInstance() throws Exception {
-        Path jar = PackagedJar.find(Path.of("target"));
+        Path jar = ServiceProcess.findJar(Path.of("target"));
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             List<String> tools = zip.stream().filter(e -> !e.isDirectory()).map(e -> e.getName())
                     .filter(n -> n.matches("BOOT-INF/lib/(kafka_2\\.13|scala-library|zookeeper)-.*\\.jar")
@@ -48,8 +48,8 @@ class PackagedJarIT {
                 args.add("--coinsphere.exchanges." + id.id() + ".base-url=" + emulator.baseUrl(id));
             }
             EmulatedAccount account = emulator.addAccount(ExchangeId.BINANCE).setBalance("BTC", new BigDecimal("1.25"), BigDecimal.ZERO);
-            try (PackagedJar service = PackagedJar.start(jar, List.of(), dir.resolve("service.log"), args.toArray(String[]::new))) {
-                assertThat(service.log()).contains("this build has no in-process broker");
+            try (ServiceProcess service = ServiceProcess.startJar(jar, List.of(), dir.resolve("service.log"), args.toArray(String[]::new))) {
+                assertThat(service.logContains("this build has no in-process broker")).isTrue();
 
                 ApiClient user = ApiClient.newUser(service.port());
                 ApiClient.Response connected = user.post("/api/v1/exchanges/connect", ApiClient.json("exchange", "binance",
@@ -68,8 +68,8 @@ class PackagedJarIT {
                         .until(() -> new BigDecimal(user.get(path).body().get("holdings").get(0).get("total").asText()).compareTo(new BigDecimal("2")) == 0);
 
                 // 143: a JVM ended by SIGTERM after its shutdown hooks ran; the embedded PostgreSQL went with it.
-                assertThat(service.stop(Duration.ofSeconds(60))).as("exit code after SIGTERM").isIn(0, 143);
-                String log = service.log();
+                assertThat(service.terminate(Duration.ofSeconds(60))).as("exit code after SIGTERM").isIn(0, 143);
+                String log = Files.readString(service.log());
                 assertThat(log).contains("shut down postmaster");
                 assertThat(log).doesNotContain(account.apiSecret());
                 assertThat(log.lines().filter(l -> l.contains(" ERROR ")).toList()).as("ERROR lines").isEmpty();
@@ -78,7 +78,7 @@ class PackagedJarIT {
 
         // Demo mode is a development tool too: asked for, the jar stops at once and says why.
         Path demoLog = dir.resolve("demo.log");
-        int exit = PackagedJar.runToExit(jar, demoLog, Duration.ofSeconds(60), "--coinsphere.data-dir=" + dir.resolve("demo"),
+        int exit = ServiceProcess.runJarToExit(jar, List.of(), demoLog, Duration.ofSeconds(60), "--coinsphere.data-dir=" + dir.resolve("demo"),
                 "--coinsphere.demo=true");
         assertThat(exit).isNotZero();
         assertThat(Files.readString(demoLog)).contains("Demo mode is a development tool and is not in this build");

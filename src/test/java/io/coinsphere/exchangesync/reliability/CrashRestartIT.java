@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.coinsphere.exchangesync.emulator.ExchangeEmulator;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.support.ApiClient;
+import io.coinsphere.exchangesync.support.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

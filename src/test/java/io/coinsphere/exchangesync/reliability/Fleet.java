@@ -6,6 +6,7 @@ import io.coinsphere.exchangesync.emulator.EmulatedAccount;
 import io.coinsphere.exchangesync.emulator.ExchangeEmulator;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.support.ApiClient;
+import io.coinsphere.exchangesync.support.ServiceProcess;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;

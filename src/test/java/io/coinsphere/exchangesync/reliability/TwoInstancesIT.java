@@ -7,6 +7,7 @@ import io.coinsphere.exchangesync.emulator.ExchangeEmulator;
 import io.coinsphere.exchangesync.exchange.ExchangeId;
 import io.coinsphere.exchangesync.kafka.EmbeddedKafkaServer;
 import io.coinsphere.exchangesync.support.ApiClient;
+import io.coinsphere.exchangesync.support.ServiceProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
