@@ -13,6 +13,7 @@ import io.coinsphere.exchangesync.exchange.UnknownAssets;
 import io.coinsphere.exchangesync.exchange.Wallet;
 import io.coinsphere.exchangesync.exchange.guard.ExchangeGuards;
 import io.coinsphere.exchangesync.exchange.http.JsonAmounts;
+import io.coinsphere.exchangesync.exchange.http.Secrets;
 import io.coinsphere.exchangesync.exchange.http.SignedHttpAdapter;
 import io.coinsphere.exchangesync.exchange.signing.BinanceSignature;
 import java.math.BigDecimal;
@@ -156,7 +157,7 @@ public class BinanceAdapter extends SignedHttpAdapter {
     /** {@code params&timestamp=...&signature=...}: the signature covers every parameter before it. */
     private String signedParams(ApiCredentials credentials, String params) {
         String unsigned = (params.isEmpty() ? "" : params + "&") + "timestamp=" + now();
-        return unsigned + "&signature=" + BinanceSignature.sign(credentials.apiSecret(), unsigned);
+        return unsigned + "&signature=" + Secrets.sign(ID, () -> BinanceSignature.sign(credentials.apiSecret(), unsigned));
     }
 
     private JsonNode answer(HttpRequest.Builder request) {
