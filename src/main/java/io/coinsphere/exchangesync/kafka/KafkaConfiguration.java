@@ -2,6 +2,8 @@ package io.coinsphere.exchangesync.kafka;
 
 import io.coinsphere.exchangesync.config.CoinsphereProperties;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.camel.Ordered;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.spi.ComponentCustomizer;
@@ -66,7 +68,8 @@ public class KafkaConfiguration {
     /**
      * What every Kafka endpoint of this instance shares, so the route files name only topics and their own options:
      * the cluster, acknowledgement by all in-sync replicas with idempotence, quick failure when the broker is gone,
-     * and a session short enough that a killed instance's partitions move on soon (docs/reliability.md).
+     * a session short enough that a killed instance's partitions move on soon (docs/reliability.md), and the shared client
+     * defaults of {@link KafkaBootstrap#CLIENT_DEFAULTS}.
      *
      * <p>Ordered last: the Kafka starter's own customizer copies every {@code camel.component.kafka.*} option, its
      * defaults included (a 60 s max block, a 45 s session), onto the component. Camel applies customizers of equal order
@@ -88,6 +91,12 @@ public class KafkaConfiguration {
             configuration.setDeliveryTimeoutMs(timeout + EVENTS_LINGER_MS);
             configuration.setSessionTimeoutMs(session);
             configuration.setHeartbeatIntervalMs(Math.max(500, session / 3));
+            Map<String, Object> additional = new HashMap<>();
+            if (configuration.getAdditionalProperties() != null) {
+                additional.putAll(configuration.getAdditionalProperties());
+            }
+            additional.putAll(KafkaBootstrap.CLIENT_DEFAULTS);
+            configuration.setAdditionalProperties(additional);
         });
     }
 

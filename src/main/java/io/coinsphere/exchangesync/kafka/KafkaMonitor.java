@@ -35,9 +35,9 @@ public class KafkaMonitor implements HealthIndicator, DisposableBean {
     private long refreshedAt;
 
     public KafkaMonitor(KafkaBootstrap bootstrap, MeterRegistry registry) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.servers(),
+        this.admin = Admin.create(bootstrap.adminConfig(Map.of(
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)));
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS))));
         for (String topic : new String[] {KafkaSettings.REQUESTS, KafkaSettings.SCHEDULED}) {
             Gauge.builder("coinsphere.kafka.consumer.lag", this, m -> m.lag(topic))
                     .description("Records of the topic not yet committed by the exchange-sync consumer group")

@@ -29,8 +29,7 @@ public class KafkaTopics {
         KafkaSettings.Partitions p = settings.partitions();
         Map<String, Integer> wanted = Map.of(KafkaSettings.REQUESTS, p.requests(), KafkaSettings.SCHEDULED, p.scheduled(),
                 KafkaSettings.EVENTS, p.events(), KafkaSettings.DLQ, p.dlq());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.servers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+        try (Admin admin = Admin.create(bootstrap.adminConfig(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000)))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.entrySet().stream().filter(e -> !existing.contains(e.getKey()))
                     .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) -1)).toList();

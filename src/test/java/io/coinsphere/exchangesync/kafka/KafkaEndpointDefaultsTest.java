@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.component.kafka.KafkaEndpoint;
 import org.apache.camel.component.kafka.springboot.KafkaComponentConfiguration;
@@ -41,7 +42,18 @@ class KafkaEndpointDefaultsTest {
                 assertThat(endpoint.getRequestTimeoutMs()).as("ours first: %s", oursFirst).isEqualTo(2000);
                 assertThat(endpoint.getDeliveryTimeoutMs()).as("ours first: %s", oursFirst).isEqualTo(2020);
                 assertThat(endpoint.getSessionTimeoutMs()).as("ours first: %s", oursFirst).isEqualTo(10000);
+                // The production jar has no classes for pushing client metrics: no client may switch it on.
+                assertThat(endpoint.createProducerProperties()).as("ours first: %s", oursFirst).containsEntry("enable.metrics.push", false);
+                assertThat(endpoint.createConsumerProperties()).as("ours first: %s", oursFirst).containsEntry("enable.metrics.push", false);
             }
         }
+    }
+
+    @Test
+    void adminClientsGetTheClusterAndTheSharedDefaults() {
+        assertThat(new KafkaBootstrap("broker:9092").adminConfig(Map.of("default.api.timeout.ms", 3000)))
+                .containsEntry("bootstrap.servers", "broker:9092")
+                .containsEntry("enable.metrics.push", false)
+                .containsEntry("default.api.timeout.ms", 3000);
     }
 }

@@ -29,8 +29,15 @@ public final class KafkaProbe {
 
     /** Publishes one record as any external producer would, and waits for the broker's ack. */
     public static RecordMetadata publish(String bootstrap, String topic, String key, String value) throws Exception {
+        return publish(bootstrap, topic, key, value, "none");
+    }
+
+    /** The same, the record batch compressed with {@code compression} (gzip, snappy, lz4, zstd). */
+    public static RecordMetadata publish(String bootstrap, String topic, String key, String value, String compression)
+            throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, compression),
                 new StringSerializer(), new StringSerializer())) {
             return producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
         }
