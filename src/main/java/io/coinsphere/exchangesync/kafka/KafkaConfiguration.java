@@ -60,8 +60,10 @@ public class KafkaConfiguration {
         return new EmbeddedBroker(server);
     }
 
+    /** Before any consumer exists: a jar built for another platform stops here, not at its first compressed batch. */
     @Bean
     KafkaBootstrap kafkaBootstrap(KafkaSettings settings, EmbeddedBroker embedded) {
+        CompressionCodecs.requireReadable();
         return new KafkaBootstrap(settings.external() ? settings.bootstrapServers() : embedded.server.bootstrapServers());
     }
 

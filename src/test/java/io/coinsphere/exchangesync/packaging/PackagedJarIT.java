@@ -125,7 +125,7 @@ class PackagedJarIT {
                 assertThat(connected.status()).as(connected.raw()).isEqualTo(201);
                 String id = connected.text("connectionId");
                 path = "/api/v1/exchanges/connections/" + UUID.fromString(id);
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> eth(user, path) != null);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> eth(user, path) != null);
 
                 int units = 2;
                 for (String compression : List.of("gzip", "snappy", "lz4", "zstd")) {
@@ -133,7 +133,7 @@ class PackagedJarIT {
                     account.setBalance("ETH", balance, BigDecimal.ZERO);
                     KafkaProbe.publish(broker.bootstrapServers(), "exchange-sync-requests", id,
                             "{\"connectionId\":\"" + id + "\",\"trigger\":\"manual\"}", compression);
-                    await(compression).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    await(compression).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                             .until(() -> balance.compareTo(eth(user, path)) == 0);
                 }
                 assertThat(service.terminate(Duration.ofSeconds(60))).as("exit code after SIGTERM").isIn(0, 143);
@@ -168,8 +168,13 @@ class PackagedJarIT {
         }
     }
 
+    /** The connection's ETH holding, or null while it has none (or the API asks the poller to slow down). */
     private static BigDecimal eth(ApiClient user, String path) {
-        for (var holding : user.get(path).body().get("holdings")) {
+        ApiClient.Response connection = user.get(path);
+        if (connection.status() != 200) {
+            return null;
+        }
+        for (var holding : connection.body().get("holdings")) {
             if ("ETH".equals(holding.get("symbol").asText())) {
                 return new BigDecimal(holding.get("total").asText());
             }
