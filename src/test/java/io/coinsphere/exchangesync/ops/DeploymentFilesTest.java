@@ -68,6 +68,20 @@ class DeploymentFilesTest {
         assertThat(dockerfile).containsPattern("(?m)^USER coinsphere$").contains("ENTRYPOINT [\"java\"");
     }
 
+    /** The package step runs source files of the tree (build/SlimJar); the image's build stage must copy them in. */
+    @Test
+    void theImageBuildHasEverySourceFolderThePackageStepRuns() throws IOException {
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        List<String> folders = Pattern.compile("\\$\\{project\\.basedir}/(src/[a-z]+)/").matcher(Files.readString(Path.of("pom.xml")))
+                .results().map(m -> m.group(1)).distinct()
+                // src/test holds the tests, src/dev the development tools: neither is part of the image's jar.
+                .filter(folder -> !folder.equals("src/test") && !folder.equals("src/dev")).toList();
+        assertThat(folders).contains("src/build");
+        for (String folder : folders) {
+            assertThat(dockerfile).as(folder).containsPattern("(?m)^COPY " + folder + " ");
+        }
+    }
+
     @Test
     void theImageRefusesToStartWithoutItsOwnDatabaseAndMasterKey() throws IOException {
         String dockerfile = Files.readString(Path.of("Dockerfile"));
