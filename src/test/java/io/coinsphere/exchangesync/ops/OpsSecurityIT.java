@@ -116,6 +116,13 @@ class OpsSecurityIT extends IntegrationTest {
         HttpResponse<String> scrape = OpsHttp.get(port, "/actuator/prometheus", bearer(PROMETHEUS_TOKEN));
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+        // A Prometheus with native histograms asks for protobuf first; the build has the text formats only.
+        HttpResponse<String> nativeHistograms = OpsHttp.get(port, "/actuator/prometheus", bearer(PROMETHEUS_TOKEN), "Accept",
+                "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited;q=0.7,"
+                        + "text/plain;version=0.0.4;q=0.3");
+        assertThat(nativeHistograms.statusCode()).isEqualTo(200);
+        assertThat(nativeHistograms.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(nativeHistograms.body()).contains("jvm_memory_used_bytes");
         for (String path : List.of("/actuator/jolokia/version", "/actuator/metrics", "/actuator/hawtio/",
                 "/api/v1/exchanges/queue/stats")) {
             assertThat(OpsHttp.get(port, path, bearer(PROMETHEUS_TOKEN)).statusCode()).as(path).isIn(401, 403);
