@@ -39,13 +39,13 @@ public final class SlimJar {
     private static final String LIB = "BOOT-INF/lib/";
     private static final Pattern NATIVE = Pattern.compile(".*\\.(so|dll|dylib|jnilib|a)$");
 
-    /** What to leave out of one nested library; {@code required} names what must stay (the platform's natives). */
+    /** What to leave out of one nested library; at least one entry that {@code required} accepts must stay. */
     record Rule(String library, Pattern libraryPattern, Predicate<String> leaveOut, Predicate<String> required, String describe) {
 
         static Rule drop(String spec) {
             String[] parts = split(spec);
             Pattern entries = glob(parts[1]);
-            return new Rule(parts[0], glob(parts[0]), n -> entries.matcher(n).matches(), null, "left out " + parts[1]);
+            return new Rule(parts[0], glob(parts[0]), n -> entries.matcher(n).matches(), n -> true, "left out " + parts[1]);
         }
 
         /** {@code spec}: {@code <library glob>:<platform>=<directory>,...}; null when the platform has no entry. */
@@ -186,10 +186,9 @@ public final class SlimJar {
                         for (Rule rule : rules) {
                             if (rule.libraryPattern().matcher(library).matches()) {
                                 matches.merge(rule, 1, Integer::sum);
-                                int[] leftOut = {0};
-                                byte[] before = data;
-                                data = rewrite(data, rule, library, leftOut);
-                                slimmed.add(new Slimmed(library, before.length, data.length, leftOut[0], rule.describe()));
+                                Rewritten rewritten = rewrite(data, rule, library);
+                                slimmed.add(new Slimmed(library, data.length, rewritten.data().length, rewritten.leftOut(), rule.describe()));
+                                data = rewritten.data();
                             }
                         }
                     }
@@ -210,17 +209,21 @@ public final class SlimJar {
         }
     }
 
-    private static byte[] rewrite(byte[] library, Rule rule, String name, int[] leftOut) {
+    private record Rewritten(byte[] data, int leftOut) {
+    }
+
+    private static Rewritten rewrite(byte[] library, Rule rule, String name) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(library.length);
-        boolean required = rule.required() == null;
+        int leftOut = 0;
+        boolean required = false;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(library)); ZipOutputStream out = new ZipOutputStream(bytes)) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 if (rule.leaveOut().test(entry.getName())) {
-                    leftOut[0]++;
-                    continue;
+                    leftOut++;
+                } else {
+                    required |= rule.required().test(entry.getName());
+                    write(out, entry, in.readAllBytes());
                 }
-                required |= rule.required() != null && rule.required().test(entry.getName());
-                write(out, entry, in.readAllBytes());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(name, e);
@@ -228,23 +231,28 @@ public final class SlimJar {
         if (!required) {
             throw new IllegalStateException("SlimJar: " + name + " has no " + rule.describe() + "; the jar would not run here");
         }
-        return bytes.toByteArray();
+        return new Rewritten(bytes.toByteArray(), leftOut);
     }
 
     private static void write(ZipOutputStream out, ZipEntry source, byte[] data) throws IOException {
         ZipEntry copy = new ZipEntry(source.getName());
         copy.setTime(source.getTime());
         if (source.getMethod() == ZipEntry.STORED) {
-            CRC32 crc = new CRC32();
-            crc.update(data);
-            copy.setMethod(ZipEntry.STORED);
-            copy.setSize(data.length);
-            copy.setCompressedSize(data.length);
-            copy.setCrc(crc.getValue());
+            stored(copy, data);
         }
         out.putNextEntry(copy);
         out.write(data);
         out.closeEntry();
+    }
+
+    /** An entry written as it is, uncompressed: its size and checksum must be known before its data. */
+    static void stored(ZipEntry entry, byte[] data) {
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(data.length);
+        entry.setCompressedSize(data.length);
+        entry.setCrc(crc.getValue());
     }
 
     /** A temporary file is private to its owner; the jar keeps the permissions the build gave it. */

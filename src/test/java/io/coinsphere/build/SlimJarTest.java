@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -129,7 +128,7 @@ class SlimJarTest {
                 ZipEntry entry = new ZipEntry(e.getKey());
                 entry.setTime(0);
                 if (e.getKey().startsWith("BOOT-INF/lib/")) {
-                    stored(entry, e.getValue());
+                    SlimJar.stored(entry, e.getValue());
                 }
                 out.putNextEntry(entry);
                 out.write(e.getValue());
@@ -151,15 +150,6 @@ class SlimJarTest {
             }
         }
         return bytes.toByteArray();
-    }
-
-    private static void stored(ZipEntry entry, byte[] data) {
-        CRC32 crc = new CRC32();
-        crc.update(data);
-        entry.setMethod(ZipEntry.STORED);
-        entry.setSize(data.length);
-        entry.setCompressedSize(data.length);
-        entry.setCrc(crc.getValue());
     }
 
     private static List<String> entries(ZipFile zip, String library) throws IOException {

@@ -1,6 +1,5 @@
 package io.coinsphere.exchangesync.ops;
 
-import io.prometheus.metrics.expositionformats.PrometheusProtobufWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,41 +12,20 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The jar carries Prometheus' text formats only: the protobuf format's writer brings a 1.9 MB shaded protobuf
  * (docs/benchmarks.md, "The jar under 80 MB"). Spring Boot still offers protobuf to a scraper that lists it first
  * (Prometheus with native histograms on) and then fails with a 500; such a scrape is answered in the text formats it
- * also accepts, or in Prometheus' plain text format, which every Prometheus reads.
+ * also accepts, or in Prometheus' plain text format, which every Prometheus reads. Registered on the scrape endpoint
+ * only, by {@link PrometheusTextFormatConfiguration}.
  */
-@Component
 class PrometheusTextFormat extends OncePerRequestFilter {
 
     static final String PROTOBUF = "application/vnd.google.protobuf";
     static final String PLAIN_TEXT = "text/plain;version=0.0.4";
-
-    private final String path;
-    private final boolean protobufAvailable;
-
-    @Autowired
-    PrometheusTextFormat(@Value("${management.endpoints.web.base-path:/actuator}") String basePath) {
-        this(basePath, new PrometheusProtobufWriter().isAvailable());
-    }
-
-    PrometheusTextFormat(String basePath, boolean protobufAvailable) {
-        this.path = basePath + "/prometheus";
-        this.protobufAvailable = protobufAvailable;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return protobufAvailable || !path.equals(request.getRequestURI());
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -29,23 +29,19 @@ class PrometheusTextFormatTest {
 
     @Test
     void theEndpointSeesTheTextFormatsOnly() throws Exception {
-        assertThat(acceptSeenBy(new PrometheusTextFormat("/actuator", false), "/actuator/prometheus", NATIVE_HISTOGRAMS))
-                .isEqualTo("text/plain;version=0.0.4;q=0.3");
+        assertThat(acceptSeenBy(NATIVE_HISTOGRAMS)).isEqualTo("text/plain;version=0.0.4;q=0.3");
     }
 
     @Test
-    void otherPathsAndABuildWithProtobufAreLeftAlone() throws Exception {
-        assertThat(acceptSeenBy(new PrometheusTextFormat("/actuator", false), "/actuator/metrics", NATIVE_HISTOGRAMS))
-                .isEqualTo(NATIVE_HISTOGRAMS);
-        assertThat(acceptSeenBy(new PrometheusTextFormat("/actuator", true), "/actuator/prometheus", NATIVE_HISTOGRAMS))
-                .isEqualTo(NATIVE_HISTOGRAMS);
+    void anAcceptHeaderWithoutProtobufIsLeftAlone() throws Exception {
+        assertThat(acceptSeenBy("application/openmetrics-text;version=1.0.0")).isEqualTo("application/openmetrics-text;version=1.0.0");
     }
 
-    private static String acceptSeenBy(PrometheusTextFormat filter, String uri, String accept) throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", uri);
+    private static String acceptSeenBy(String accept) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/actuator/prometheus");
         request.addHeader("Accept", accept);
         AtomicReference<String> seen = new AtomicReference<>();
-        filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> {
+        new PrometheusTextFormat().doFilter(request, new MockHttpServletResponse(), (req, res) -> {
             HttpServletRequest http = (HttpServletRequest) req;
             seen.set(http.getHeader("Accept"));
             assertThat(Collections.list(http.getHeaders("Accept"))).containsExactly(seen.get());

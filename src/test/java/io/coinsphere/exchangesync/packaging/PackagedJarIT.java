@@ -49,12 +49,9 @@ class PackagedJarIT {
 
         Path dir = Files.createTempDirectory("coinsphere-jar-");
         try (ExchangeEmulator emulator = ExchangeEmulator.start()) {
-            List<String> args = new ArrayList<>(List.of("--coinsphere.data-dir=" + dir.resolve("data")));
-            for (ExchangeId id : ExchangeId.values()) {
-                args.add("--coinsphere.exchanges." + id.id() + ".base-url=" + emulator.baseUrl(id));
-            }
+            String[] args = arguments(dir, emulator);
             EmulatedAccount account = emulator.addAccount(ExchangeId.BINANCE).setBalance("BTC", new BigDecimal("1.25"), BigDecimal.ZERO);
-            try (ServiceProcess service = ServiceProcess.startJar(jar, List.of(), dir.resolve("service.log"), args.toArray(String[]::new))) {
+            try (ServiceProcess service = ServiceProcess.startJar(jar, List.of(), dir.resolve("service.log"), args)) {
                 assertThat(service.logContains("this build has no in-process broker")).isTrue();
 
                 ApiClient user = ApiClient.newUser(service.port());
@@ -107,15 +104,11 @@ class PackagedJarIT {
         String adminPassword = "pw-" + UUID.randomUUID();
         try (EmbeddedKafkaServer broker = EmbeddedKafkaServer.start(dir.resolve("kafka"), ServiceProcess.freePort());
                 ExchangeEmulator emulator = ExchangeEmulator.start()) {
-            List<String> args = new ArrayList<>(List.of("--coinsphere.data-dir=" + dir.resolve("data"),
-                    "--coinsphere.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                    "--coinsphere.security.admin-emails=" + adminEmail));
-            for (ExchangeId id : ExchangeId.values()) {
-                args.add("--coinsphere.exchanges." + id.id() + ".base-url=" + emulator.baseUrl(id));
-            }
+            String[] args = arguments(dir, emulator, "--coinsphere.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                    "--coinsphere.security.admin-emails=" + adminEmail);
             EmulatedAccount account = emulator.addAccount(ExchangeId.BINANCE).setBalance("ETH", BigDecimal.ONE, BigDecimal.ZERO);
             String path;
-            try (ServiceProcess service = ServiceProcess.startJar(jar, List.of(), dir.resolve("first.log"), args.toArray(String[]::new))) {
+            try (ServiceProcess service = ServiceProcess.startJar(jar, List.of(), dir.resolve("first.log"), args)) {
                 ApiClient anonymous = new ApiClient(service.port(), null);
                 assertThat(anonymous.post("/api/v1/auth/register", ApiClient.json("email", adminEmail, "password", adminPassword))
                         .status()).isEqualTo(201);
@@ -140,7 +133,7 @@ class PackagedJarIT {
             }
 
             // Administrators are granted at start-up to accounts that exist by then: the second start makes one.
-            try (ServiceProcess service = ServiceProcess.startJar(jar, List.of(), dir.resolve("second.log"), args.toArray(String[]::new))) {
+            try (ServiceProcess service = ServiceProcess.startJar(jar, List.of(), dir.resolve("second.log"), args)) {
                 ApiClient.Response login = new ApiClient(service.port(), null).post("/api/v1/auth/login",
                         ApiClient.json("email", adminEmail, "password", adminPassword));
                 assertThat(login.status()).as(login.raw()).isEqualTo(200);
@@ -166,6 +159,16 @@ class PackagedJarIT {
                         || l.contains("UnsatisfiedLinkError")).toList()).as("errors in " + log).isEmpty();
             }
         }
+    }
+
+    /** What a user gives the jar here: its data directory and the emulator's addresses, then {@code more}. */
+    private static String[] arguments(Path dir, ExchangeEmulator emulator, String... more) {
+        List<String> args = new ArrayList<>(List.of("--coinsphere.data-dir=" + dir.resolve("data")));
+        for (ExchangeId id : ExchangeId.values()) {
+            args.add("--coinsphere.exchanges." + id.id() + ".base-url=" + emulator.baseUrl(id));
+        }
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
     }
 
     /** The connection's ETH holding, or null while it has none (or the API asks the poller to slow down). */
