@@ -7,6 +7,7 @@ import io.coinsphere.exchangesync.support.IntegrationTest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -14,6 +15,8 @@ import org.springframework.test.context.TestPropertySource;
  * their own, which the application's filters do not reach. The scrape token and the text-format answer must hold there.
  */
 @TestPropertySource(properties = "management.server.port=0")
+// A context of its own: closed after the class, so the suite's shared one stays the only Camel context Jolokia sees.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ManagementPortIT extends IntegrationTest {
 
     @LocalManagementPort
